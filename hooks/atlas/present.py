@@ -1,0 +1,81 @@
+"""How values read in each language: numbers with units and comparators, dates, deadlines."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .labels import label
+from .records import NOT_STATED, Unit
+
+
+def number(value) -> str:
+    """A number as printed in the source: no trailing ``.0``, no float noise."""
+    if isinstance(value, float):
+        text = repr(value)
+        return text[:-2] if text.endswith(".0") else text
+    return str(value)
+
+
+def with_unit(value, unit: Unit, lang: str) -> str:
+    """``127个`` in Chinese, ``127 projects`` in English; a range reads ``50–100``."""
+    if isinstance(value, tuple):
+        shown = f"{number(value[0])}–{number(value[1])}"
+    else:
+        shown = number(value)
+    name = unit.name.pick(lang)[0]
+    if lang == "zh" or name in ("%", "‰") or not name:
+        return f"{shown}{name}"
+    return f"{shown} {name}"
+
+
+def target_value(comparator: str, value, unit: Unit, lang: str) -> str:
+    """The commitment in words: ``不少于 127个`` / ``at least 127 projects``."""
+    word = label(f"cmp_{comparator}", lang)
+    amount = with_unit(value, unit, lang)
+    if not word:
+        return amount
+    return f"{word}{amount}" if lang == "zh" else f"{word} {amount}"
+
+
+def deadline(year, basis: str, lang: str) -> str:
+    """``2020年`` / ``by 2020``; ``未说明`` / ``not stated``; plus the basis when it is not by-year."""
+    if year == NOT_STATED:
+        when = label("not_stated", lang)
+    elif lang == "zh":
+        when = f"{year}年"
+    else:
+        when = f"by {year}" if basis == "by_year" else str(year)
+    if basis == "by_year":
+        return when
+    return f"{when}（{label('basis_' + basis, lang)}）" if lang == "zh" else \
+        f"{when} ({label('basis_' + basis, lang)})"
+
+
+def date(value: _dt.date, lang: str) -> str:
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return value.strftime("%-d %B %Y")
+
+
+def period(start, end, lang: str) -> str:
+    if start == NOT_STATED and end == NOT_STATED:
+        return label("not_stated", lang)
+    def show(y):
+        return label("not_stated", lang) if y == NOT_STATED else str(y)
+    text = f"{show(start)}–{show(end)}"
+    return f"{text}年" if lang == "zh" and end != NOT_STATED else text
+
+
+def period_label(period_code: str, lang: str) -> str:
+    """``2019-H1`` → ``2019年上半年`` / ``2019 H1``."""
+    year, _, part = period_code.partition("-")
+    if not part:
+        return f"{year}年" if lang == "zh" else year
+    if lang == "zh":
+        names = {"H1": "上半年", "H2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度",
+                 "Q4": "四季度"}
+        return f"{year}年{names.get(part, str(int(part.lstrip('M'))) + '月')}"
+    if part.startswith(("H", "Q")):
+        return f"{year} {part}"
+    month = int(part.lstrip("M"))
+    return _dt.date(int(year), month, 1).strftime("%B %Y")

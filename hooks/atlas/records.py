@@ -1,0 +1,220 @@
+"""Typed, immutable records: what the data files hold once validated.
+
+References to other records are kept as ids here; ``resolve`` turns them into an object graph.
+Every record carries ``loc``, where it was written, so later stages can still point at a line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+from .errors import Loc
+
+LANGS = ("zh", "en")
+NOT_STATED = "not stated"
+
+Year = Union[int, str]  # an int, or NOT_STATED
+Value = Union[int, float, tuple]  # a number, or (low, high) for a range
+
+
+@dataclass(frozen=True)
+class Text:
+    """A bilingual text; either language may be missing (a warning, shown with a notice)."""
+
+    zh: Optional[str] = None
+    en: Optional[str] = None
+
+    def get(self, lang: str) -> Optional[str]:
+        return getattr(self, lang)
+
+    def pick(self, lang: str) -> tuple[str, str]:
+        """The text in ``lang`` or, failing that, the other language: ``(text, language used)``."""
+        value = self.get(lang)
+        if value:
+            return value, lang
+        for other in LANGS:
+            if self.get(other):
+                return self.get(other), other
+        return "", lang
+
+    def missing(self) -> tuple[str, ...]:
+        return tuple(lang for lang in LANGS if not self.get(lang))
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: Text
+    level: str
+    code: str
+    parent: Optional[str] = None
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Agency:
+    id: str
+    name: Text
+    region: str
+    kind: str
+    short: Optional[Text] = None
+    aliases: tuple = ()
+    search_terms: tuple = ()
+    parent: Optional[str] = None
+    note: Optional[Text] = None
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: str
+    name: Text
+    description: Text
+    parent: Optional[str] = None
+    industry_codes: tuple = ()
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: Text
+    base: str
+    factor: float
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: Text
+    unit: str
+    region: str
+    sectors: tuple = ()
+    description: Optional[Text] = None
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    indicator: str
+    comparator: str
+    value: Value
+    unit: str
+    year: Year
+    basis: str
+    text: Text
+    quote: str
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Observation:
+    id: str
+    indicator: str
+    period: str
+    value: Value
+    unit: str
+    quote: str
+    text: Optional[Text] = None
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    title: Text
+    summary: Text
+    number: Optional[str] = None
+    sectors: tuple = ()
+    lead: tuple = ()
+    participants: tuple = ()
+    keywords: tuple = ()
+    quote: Optional[str] = None
+    targets: tuple = ()
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    number: Optional[str] = None
+    summary: Optional[Text] = None
+    tasks: tuple = ()
+    sections: tuple = ()
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    text: Text
+    about: tuple = ()
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Dates:
+    signed: Optional[_dt.date] = None
+    printed: Optional[_dt.date] = None
+    published: Optional[_dt.date] = None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: Year
+    end: Year
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    title: str
+    publisher: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    kind: str
+    region: str
+    issuer: str
+    title: Text
+    period: Period
+    original_language: str
+    translated: tuple
+    source: Source
+    sections: tuple
+    doc_number: Optional[str] = None
+    dates: Dates = Dates()
+    prevailing_language: Optional[str] = None
+    notes: tuple = ()
+    observations: tuple = ()
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything validated, in file order."""
+
+    regions: tuple = ()
+    agencies: tuple = ()
+    sectors: tuple = ()
+    units: tuple = ()
+    indicators: tuple = ()
+    plans: tuple = ()

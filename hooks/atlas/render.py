@@ -1,0 +1,147 @@
+"""Render page views to Markdown with Jinja2 templates, one language at a time.
+
+Text from the data is escaped for Markdown and HTML here (``tx``, ``md``), so a ``<script>`` or a
+``|`` in a title shows as text. Text shown in the other language because a translation is missing
+is marked inline and announced at the top of the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import jinja2
+
+from . import present
+from .labels import label
+from .records import Text
+from .resolve import Model, TaskRef
+from .urls import page_src, relative
+from .views import PageView
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def md(text: str) -> str:
+    """Escape data text for Markdown and HTML; paragraphs (blank lines) survive."""
+    text = html.escape(str(text), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def cell(text: str) -> str:
+    """Escaped text that is safe inside a Markdown table cell."""
+    return md(text).replace("|", "&#124;").replace("\n\n", "<br>").replace("\n", " ")
+
+
+class PageRenderer:
+    """Renders one page; knows the page's path (for relative links) and its language."""
+
+    def __init__(self, env: jinja2.Environment, model: Model, lang: str, view: PageView):
+        self.env = env
+        self.m = model
+        self.lang = lang
+        self.view = view
+        self.fallbacks = 0
+
+    # -- text -------------------------------------------------------------------------------
+    def tx(self, text: Text | None, escape=md) -> str:
+        """A bilingual text in this page's language, or the other one, marked, with a notice."""
+        if text is None:
+            return ""
+        value, used = text.pick(self.lang)
+        if used == self.lang:
+            return escape(value)
+        self.fallbacks += 1
+        return (f'<span class="atlas-fallback" lang="{used}" '
+                f'title="{label("fallback_mark", self.lang)}">{escape(value)}</span>')
+
+    def txc(self, text: Text | None) -> str:
+        """``tx`` for table cells."""
+        return self.tx(text, escape=cell)
+
+    # -- links ------------------------------------------------------------------------------
+    def link(self, kind: str, key=None, anchor: str | None = None) -> str:
+        return relative(self.view.src, page_src(kind, key), anchor)
+
+    def ref(self, kind: str, key, text: Text | None = None) -> str:
+        """``[name](relative link)`` for an entity, in this language."""
+        names = {"agency": self.m.agencies, "sector": self.m.sectors, "region": self.m.regions,
+                 "indicator": self.m.indicators, "plan": self.m.plans}
+        if text is None:
+            record = names[kind][key]
+            text = record.title if kind == "plan" else record.name
+        return f"[{self.txc(text)}]({self.link(kind, key)})"
+
+    def agency(self, agency_id: str, short: bool = True) -> str:
+        a = self.m.agencies[agency_id]
+        shown = a.short if (short and a.short) else a.name
+        full = a.name.pick(self.lang)[0].replace('"', "'")
+        return f'[{self.txc(shown)}]({self.link("agency", agency_id)} "{html.escape(full)}")'
+
+    def agencies(self, ids) -> str:
+        sep = "、" if self.lang == "zh" else ", "
+        return sep.join(self.agency(a) for a in ids) or "—"
+
+    def sectors(self, ids) -> str:
+        sep = "、" if self.lang == "zh" else ", "
+        return sep.join(self.ref("sector", s) for s in ids) or "—"
+
+    def task(self, ref: TaskRef, with_plan: bool = False) -> str:
+        number = f"{ref.task.number} " if ref.task.number else ""
+        text = f"[{md(number)}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
+        if with_plan:
+            text += f" · {self.ref('plan', ref.plan.id)}"
+        return text
+
+    # -- values -----------------------------------------------------------------------------
+    def target_value(self, target) -> str:
+        return cell(present.target_value(target.comparator, target.value,
+                                         self.m.units[target.unit], self.lang))
+
+    def obs_value(self, obs) -> str:
+        return cell(present.with_unit(obs.value, self.m.units[obs.unit], self.lang))
+
+    def deadline(self, target) -> str:
+        return cell(present.deadline(target.year, target.basis, self.lang))
+
+    def render(self) -> str:
+        template = self.env.get_template(self.view.template)
+        body = template.render(
+            v=self.view, m=self.m, lang=self.lang, other_lang="en" if self.lang == "zh" else "zh",
+            t=lambda key: label(key, self.lang), tx=self.tx, txc=self.txc, md=md, cell=cell,
+            link=self.link, ref=self.ref, agency_link=self.agency, agency_links=self.agencies,
+            sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
+            obs_value=self.obs_value, deadline=self.deadline,
+            date=lambda d: present.date(d, self.lang),
+            period=lambda p: present.period(p.start, p.end, self.lang),
+            period_label=lambda code: present.period_label(code, self.lang),
+            **self.view.context)
+        if self.fallbacks:
+            notice = (f'!!! warning "{label("fallback_title", self.lang)}"\n\n'
+                      f'    {label("fallback_notice", self.lang)}\n\n')
+            body = _after_h1(body, notice)
+        return body
+
+
+def _after_h1(body: str, insert: str) -> str:
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", insert] + lines[i + 1:])
+    return insert + body
+
+
+def make_env(templates_dir: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # output is Markdown; data text is escaped by tx/md/cell
+        keep_trailing_newline=True,
+        lstrip_blocks=True,
+        trim_blocks=True,
+    )
+
+
+def render_page(env: jinja2.Environment, model: Model, lang: str, view: PageView) -> str:
+    return PageRenderer(env, model, lang, view).render()

@@ -1,0 +1,164 @@
+"""The data model's shape: one spec per record kind, and the registry of data files.
+
+``data/README.md`` documents the same fields for people; keep the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .records import (Agency, Dates, Indicator, Note, Observation, Period, Plan, Region,
+                      Section, Sector, Source, Target, Task, Unit)
+from .specs import (F, DateSpec, Enum, ListOf, Number, PeriodSpec, Record, Ref, Slug, Spec,
+                    Str, TargetValue, TextSpec, YearSpec)
+
+LANG = Enum("zh", "en")
+COMPARATORS = (">=", ">", "<=", "<", "=", "~", "range")
+BASES = ("by_year", "annual", "cumulative", "recurring")
+AGENCY_KINDS = ("government", "government_office", "commission", "bureau", "office",
+                "party_department", "leading_group", "management_committee", "regulator",
+                "bank_branch", "association", "state_company", "media_group", "collective")
+PLAN_KINDS = ("plan", "work_report", "news")
+TITLE_MAX = 300
+
+REGION = Record(Region, {
+    "id": F(Slug(), True),
+    "name": F(TextSpec(TITLE_MAX), True),
+    "level": F(Enum("province", "city", "district", "county"), True),
+    "parent": F(Ref("region")),
+    "code": F(Str(6, numbers_ok=True), True),
+}, "region")
+
+AGENCY = Record(Agency, {
+    "id": F(Slug(), True),
+    "name": F(TextSpec(TITLE_MAX), True),
+    "short": F(TextSpec(TITLE_MAX)),
+    "aliases": F(ListOf(Str(TITLE_MAX), unique=True)),
+    "search_terms": F(ListOf(Str(TITLE_MAX), unique=True)),
+    "region": F(Ref("region"), True),
+    "parent": F(Ref("agency")),
+    "kind": F(Enum(*AGENCY_KINDS), True),
+    "note": F(TextSpec()),
+}, "agency")
+
+SECTOR = Record(Sector, {
+    "id": F(Slug(), True),
+    "name": F(TextSpec(TITLE_MAX), True),
+    "description": F(TextSpec(), True),
+    "parent": F(Ref("sector")),
+    "industry_codes": F(ListOf(Enum(*"ABCDEFGHIJKLMNOPQRST"), unique=True)),
+}, "sector")
+
+UNIT = Record(Unit, {
+    "id": F(Slug(), True),
+    "name": F(TextSpec(TITLE_MAX), True),
+    "base": F(Ref("unit"), True),
+    "factor": F(Number(), True),
+}, "unit")
+
+INDICATOR = Record(Indicator, {
+    "id": F(Slug(), True),
+    "name": F(TextSpec(TITLE_MAX), True),
+    "unit": F(Ref("unit"), True),
+    "region": F(Ref("region"), True),
+    "sectors": F(ListOf(Ref("sector"), unique=True)),
+    "description": F(TextSpec()),
+}, "indicator")
+
+TARGET = Record(Target, {
+    "id": F(Slug(), True),
+    "indicator": F(Ref("indicator"), True),
+    "comparator": F(Enum(*COMPARATORS), True),
+    "value": F(TargetValue(), True),
+    "unit": F(Ref("unit"), True),
+    "year": F(YearSpec(), True),
+    "basis": F(Enum(*BASES), True),
+    "text": F(TextSpec(), True),
+    "quote": F(Str(), True),
+}, "target")
+
+OBSERVATION = Record(Observation, {
+    "id": F(Slug(), True),
+    "indicator": F(Ref("indicator"), True),
+    "period": F(PeriodSpec(), True),
+    "value": F(Number(), True),
+    "unit": F(Ref("unit"), True),
+    "text": F(TextSpec()),
+    "quote": F(Str(), True),
+}, "observation")
+
+TASK = Record(Task, {
+    "id": F(Slug(), True),
+    "number": F(Str(20, numbers_ok=True)),
+    "title": F(TextSpec(TITLE_MAX), True),
+    "summary": F(TextSpec(), True),
+    "sectors": F(ListOf(Ref("sector"), unique=True)),
+    "lead": F(ListOf(Ref("agency"), unique=True)),
+    "participants": F(ListOf(Ref("agency"), unique=True)),
+    "keywords": F(ListOf(Str(100), unique=True)),
+    "quote": F(Str()),
+    "targets": F(ListOf(TARGET)),
+}, "task")
+
+
+class SectionSpec(Record):
+    """Sections nest: a section may hold sections."""
+
+    def __init__(self):
+        super().__init__(Section, {}, "section")
+        self.fields = {
+            "id": F(Slug(), True),
+            "number": F(Str(20, numbers_ok=True)),
+            "title": F(TextSpec(TITLE_MAX), True),
+            "summary": F(TextSpec()),
+            "tasks": F(ListOf(TASK)),
+            "sections": F(ListOf(self)),
+        }
+
+
+NOTE = Record(Note, {
+    "id": F(Slug(), True),
+    "text": F(TextSpec(), True),
+    "about": F(ListOf(Slug(), unique=True)),
+}, "editor's note")
+
+PLAN = Record(Plan, {
+    "id": F(Slug(), True),
+    "kind": F(Enum(*PLAN_KINDS), True),
+    "region": F(Ref("region"), True),
+    "issuer": F(Ref("agency"), True),
+    "title": F(TextSpec(TITLE_MAX), True),
+    "doc_number": F(Str(100)),
+    "dates": F(Record(Dates, {"signed": F(DateSpec()), "printed": F(DateSpec()),
+                              "published": F(DateSpec())}, "dates")),
+    "period": F(Record(Period, {"start": F(YearSpec(), True), "end": F(YearSpec(), True)},
+                       "period"), True),
+    "original_language": F(LANG, True),
+    "prevailing_language": F(LANG),
+    "translated": F(ListOf(LANG, unique=True), True),
+    "source": F(Record(Source, {"file": F(Str(200), True), "title": F(Str(TITLE_MAX), True),
+                                "publisher": F(Str(TITLE_MAX), True)}, "source"), True),
+    "notes": F(ListOf(NOTE)),
+    "sections": F(ListOf(SectionSpec()), True),
+    "observations": F(ListOf(OBSERVATION)),
+}, "plan")
+
+
+@dataclass(frozen=True)
+class RegistryKind:
+    """A registry file: a YAML list of records of one kind."""
+
+    kind: str  # the name references use, e.g. "agency"
+    file: str  # relative to the data folder
+    spec: Spec
+    field: str  # the Dataset attribute
+
+
+REGISTRIES = (
+    RegistryKind("region", "regions.yaml", REGION, "regions"),
+    RegistryKind("agency", "agencies.yaml", AGENCY, "agencies"),
+    RegistryKind("sector", "sectors.yaml", SECTOR, "sectors"),
+    RegistryKind("unit", "units.yaml", UNIT, "units"),
+    RegistryKind("indicator", "indicators.yaml", INDICATOR, "indicators"),
+)
+PLANS_DIR = "plans"

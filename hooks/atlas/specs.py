@@ -1,0 +1,343 @@
+"""A small declarative checker: field specs that turn loaded YAML into typed records.
+
+Each spec checks one value at a path, records every problem in a ``Checker`` (never raising),
+and returns the typed value or ``INVALID``. References to other records are not looked up here;
+they are queued with their location and resolved once every file is read (see ``validate``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Optional
+
+from .errors import Diagnostic, Loc
+from .records import LANGS, NOT_STATED, Text
+from .yaml_source import YamlDoc, dotted
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_TEXT = 5000  # characters; longer text is almost always a paste gone wrong
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+
+def did_you_mean(word: str, candidates) -> str:
+    match = difflib.get_close_matches(str(word), list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{match[0]}'?" if match else ""
+
+
+@dataclass(frozen=True)
+class PendingRef:
+    """A reference to check once all ids are known."""
+
+    kind: str
+    id: str
+    loc: Loc
+    field: str
+
+
+@dataclass
+class Checker:
+    """Collects diagnostics and pending references while one document is checked."""
+
+    doc: YamlDoc
+    diagnostics: list = field(default_factory=list)
+    refs: list = field(default_factory=list)
+
+    def loc(self, path, key: bool = False) -> Loc:
+        return self.doc.loc(path, key=key)
+
+    def error(self, path, message: str, hint: str = "", *, key: bool = False) -> _Invalid:
+        self.diagnostics.append(Diagnostic(self.loc(path, key), dotted(path), message, hint))
+        return INVALID
+
+    def warn(self, path, message: str, hint: str = "") -> None:
+        self.diagnostics.append(
+            Diagnostic(self.loc(path), dotted(path), message, hint, severity="warning"))
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (true/false)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, _dt.date):
+        return f"the date {value.isoformat()}"
+    return f"'{value}'"
+
+
+class Spec:
+    """Base: ``check`` returns the typed value or ``INVALID`` after recording a diagnostic."""
+
+    expected = "a value"
+
+    def check(self, value: Any, path: tuple, ck: Checker) -> Any:  # pragma: no cover
+        raise NotImplementedError
+
+    def wrong_type(self, value: Any, path: tuple, ck: Checker, hint: str = "") -> _Invalid:
+        return ck.error(path, f"expected {self.expected}, found {_type_name(value)}", hint)
+
+
+class Str(Spec):
+    expected = "text"
+
+    def __init__(self, max_len: int = MAX_TEXT, numbers_ok: bool = False):
+        self.max_len = max_len
+        self.numbers_ok = numbers_ok
+
+    def check(self, value, path, ck):
+        if self.numbers_ok and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, ck, "quote it if it is text")
+        value = value.strip()
+        if not value:
+            return ck.error(path, "is empty", "write the text, or remove the key if it is optional")
+        if len(value) > self.max_len:
+            return ck.error(path, f"text is {len(value)} characters long, more than {self.max_len}",
+                            "shorten it; put long passages in the source text, not in a field")
+        return value
+
+
+class Slug(Spec):
+    expected = "an id (lowercase letters, digits and hyphens)"
+
+    def check(self, value, path, ck):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return self.wrong_type(value, path, ck)
+        if not SLUG_RE.match(value):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+            hint = "ids are lowercase ASCII letters, digits and single hyphens"
+            if suggestion and SLUG_RE.match(suggestion):
+                hint += f", e.g. '{suggestion}'"
+            return ck.error(path, f"'{value}' is not a valid id", hint)
+        return value
+
+
+class Ref(Slug):
+    """An id of another record of ``kind``; checked after all files are read."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+
+    def check(self, value, path, ck):
+        value = super().check(value, path, ck)
+        if value is not INVALID:
+            ck.refs.append(PendingRef(self.kind, value, ck.loc(path), dotted(path)))
+        return value
+
+
+class Enum(Spec):
+    def __init__(self, *choices: str):
+        self.choices = choices
+        self.expected = "one of " + ", ".join(choices)
+
+    def check(self, value, path, ck):
+        if value in self.choices:
+            return value
+        hint = did_you_mean(value, self.choices) or self.expected
+        return ck.error(path, f"{_type_name(value)} is not allowed here", hint)
+
+
+class Number(Spec):
+    expected = "a number"
+
+    def check(self, value, path, ck):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+        return self.wrong_type(value, path, ck, "write digits only, e.g. 246 or 2.46; the unit goes in `unit`")
+
+
+class TargetValue(Spec):
+    expected = "a number, or [low, high] for a range"
+
+    def check(self, value, path, ck):
+        if isinstance(value, list):
+            items = [Number().check(v, path + (i,), ck) for i, v in enumerate(value)]
+            if INVALID in items:
+                return INVALID
+            if len(items) != 2 or not items[0] < items[1]:
+                return ck.error(path, "a range must be [low, high] with low < high", "e.g. [50, 100]")
+            return tuple(items)
+        return Number().check(value, path, ck)
+
+
+class YearSpec(Spec):
+    expected = f"a year (e.g. 2020) or '{NOT_STATED}'"
+
+    def check(self, value, path, ck):
+        if value == NOT_STATED:
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+            return value
+        return self.wrong_type(value, path, ck,
+                               f"write four digits, or '{NOT_STATED}' when the source gives no year")
+
+
+class DateSpec(Spec):
+    expected = "a date written YYYY-MM-DD"
+
+    def check(self, value, path, ck):
+        if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+            return value
+        return self.wrong_type(value, path, ck, "e.g. 2010-12-09")
+
+
+PERIOD_RE = re.compile(r"^(19|20)\d\d(-(H[12]|Q[1-4]|0[1-9]|1[0-2]|M(0[1-9]|1[0-2])))?$")
+
+
+class PeriodSpec(Spec):
+    expected = "a period such as 2018, 2019-H1, 2019-Q3 or 2019-06"
+
+    def check(self, value, path, ck):
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and PERIOD_RE.match(value):
+            return value
+        return self.wrong_type(value, path, ck)
+
+
+class TextSpec(Spec):
+    """``{zh: …, en: …}``; a missing language is a warning, not an error."""
+
+    expected = "a bilingual text {zh: …, en: …}"
+
+    def __init__(self, max_len: int = MAX_TEXT):
+        self.max_len = max_len
+
+    def check(self, value, path, ck):
+        if isinstance(value, str):
+            return self.wrong_type(value, path, ck, "write it as {zh: …, en: …}")
+        if not isinstance(value, dict):
+            return self.wrong_type(value, path, ck)
+        ok = True
+        for key in value:
+            if key not in LANGS:
+                hint = did_you_mean(key, LANGS) or "use zh and en"
+                if value[key] is None or " " in str(key):
+                    hint = ("a comma inside {zh: …, en: …} ends the text there; "
+                            "put the text in quotes or write it on its own line")
+                ck.error(path + (key,), f"unknown language '{key}'", hint, key=True)
+                ok = False
+        texts = {}
+        for lang in LANGS:
+            if lang in value and value[lang] is not None:
+                text = Str(self.max_len).check(value[lang], path + (lang,), ck)
+                ok = ok and text is not INVALID
+                texts[lang] = text
+        if not ok:
+            return INVALID
+        if not texts:
+            return ck.error(path, "has no text in any language", "write {zh: …, en: …}")
+        for lang in LANGS:
+            if lang not in texts:
+                other = "Chinese" if lang == "en" else "English"
+                ck.warn(path, f"missing translation '{lang}'",
+                        f"add {path_leaf(path)}.{lang}; the page shows the {other} text with a notice meanwhile")
+        return Text(**texts)
+
+
+def path_leaf(path: tuple) -> str:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return part
+    return "text"
+
+
+class ListOf(Spec):
+    expected = "a list"
+
+    def __init__(self, item: Spec, unique: bool = False):
+        self.item = item
+        self.unique = unique
+
+    def check(self, value, path, ck):
+        if not isinstance(value, list):
+            hint = f"write it as a list, e.g. [{value}]" if isinstance(value, (str, int)) else ""
+            return self.wrong_type(value, path, ck, hint)
+        out = []
+        seen = {}
+        ok = True
+        for i, item in enumerate(value):
+            checked = self.item.check(item, path + (i,), ck)
+            if checked is INVALID:
+                ok = False
+                continue
+            if self.unique and checked in seen:
+                ck.error(path + (i,), f"'{checked}' is listed twice",
+                         f"it is already item [{seen[checked]}]")
+                ok = False
+                continue
+            seen[checked] = i
+            out.append(checked)
+        return tuple(out) if ok else INVALID
+
+
+@dataclass
+class F:
+    """One field of a record: its spec and whether it must be present."""
+
+    spec: Spec
+    required: bool = False
+
+
+class Record(Spec):
+    """A mapping with known keys, built into ``cls``; unknown and missing keys are errors."""
+
+    expected = "a mapping of key: value"
+
+    def __init__(self, cls: type, fields: dict[str, F], name: str,
+                 extra: Optional[Callable[[dict, tuple, Checker], None]] = None):
+        self.cls = cls
+        self.fields = fields
+        self.name = name
+        self.extra = extra
+
+    def check(self, value, path, ck):
+        if not isinstance(value, dict):
+            return self.wrong_type(value, path, ck)
+        ok = True
+        for key in value:
+            if key not in self.fields:
+                hint = did_you_mean(key, self.fields) or \
+                    "allowed keys: " + ", ".join(self.fields)
+                ck.error(path + (key,), f"unknown key '{key}' in {self.name}", hint, key=True)
+                ok = False
+        values = {}
+        for name, f in self.fields.items():
+            if name not in value or value[name] is None:
+                if f.required:
+                    ck.error(path, f"{self.name} is missing required key '{name}'",
+                             f"add `{name}:`")
+                    ok = False
+                continue
+            checked = f.spec.check(value[name], path + (name,), ck)
+            if checked is INVALID:
+                ok = False
+            else:
+                values[name] = checked
+        if ok and self.extra:
+            ok = self.extra(values, path, ck) is not INVALID
+        if not ok:
+            return INVALID
+        if "loc" in {f.name for f in dataclasses.fields(self.cls)}:
+            values["loc"] = ck.loc(path)
+            values["locs"] = {name: ck.loc(path + (name,)) for name in values if name != "loc"}
+        return self.cls(**values)

@@ -1,0 +1,232 @@
+"""Read every data file and check it: shapes, ids, references and cross-record rules.
+
+All problems are collected in one pass. ``check_data`` returns the typed ``Dataset`` and the
+diagnostics; ``load_dataset`` raises ``AtlasError`` when any diagnostic is an error (or, with
+``strict``, a warning).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import AtlasError, Diagnostic, Loc
+from .records import Dataset, Plan, Section
+from .schema import PLAN, PLANS_DIR, REGISTRIES
+from .specs import INVALID, Checker, ListOf, did_you_mean
+from .yaml_source import read_yaml
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    """How a file is named in messages: relative to the project, e.g. ``data/plans/x.yaml``."""
+    root = data_dir.resolve().parent
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def iter_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    """Every section, depth first, in document order."""
+    for section in sections:
+        yield section
+        yield from iter_sections(section.sections)
+
+
+def plan_items(plan: Plan) -> Iterator[tuple[str, object]]:
+    """Every anchored item of a plan: sections, tasks, targets, observations, notes."""
+    for section in iter_sections(plan.sections):
+        yield "section", section
+        for task in section.tasks:
+            yield "task", task
+            for target in task.targets:
+                yield "target", target
+    for obs in plan.observations:
+        yield "observation", obs
+    for note in plan.notes:
+        yield "note", note
+
+
+def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, list[Diagnostic]]:
+    """Read and check everything under ``data_dir``; never raises for bad data."""
+    today = today or _dt.date.today()
+    diagnostics: list[Diagnostic] = []
+    refs = []
+    found: dict[str, tuple] = {}
+
+    for reg in REGISTRIES:
+        path = data_dir / reg.file
+        display = _display(path, data_dir)
+        if not path.exists():
+            diagnostics.append(Diagnostic(Loc(display), "", "file is missing",
+                                          f"create {reg.file} with a list of {reg.kind} records"))
+            found[reg.field] = ()
+            continue
+        doc, problems = read_yaml(path, display)
+        diagnostics += problems
+        if doc is None:
+            found[reg.field] = ()
+            continue
+        ck = Checker(doc)
+        records = ListOf(reg.spec).check(doc.data, (), ck) if isinstance(doc.data, list) else None
+        if records is None:
+            ck.error((), f"expected a list of {reg.kind} records", "start each record with `- id: …`")
+        # keep the records that passed, even if others failed, so references still resolve
+        if records is INVALID or records is None:
+            records = tuple(_salvage(doc.data, reg.spec, ck))
+        diagnostics += ck.diagnostics
+        refs += ck.refs
+        found[reg.field] = records
+
+    plans = []
+    plans_dir = data_dir / PLANS_DIR
+    for path in sorted(plans_dir.glob("*.yaml")) if plans_dir.exists() else []:
+        display = _display(path, data_dir)
+        doc, problems = read_yaml(path, display)
+        diagnostics += problems
+        if doc is None:
+            continue
+        ck = Checker(doc)
+        plan = PLAN.check(doc.data, (), ck)
+        diagnostics += ck.diagnostics
+        refs += ck.refs
+        if plan is not INVALID:
+            if plan.id != path.stem:
+                diagnostics.append(Diagnostic(plan.locs["id"], "id",
+                                              f"plan id '{plan.id}' differs from its file name",
+                                              f"rename the file to {plan.id}.yaml or the id to '{path.stem}'"))
+            plans.append(plan)
+    for path in sorted(plans_dir.glob("*.yml")) if plans_dir.exists() else []:
+        diagnostics.append(Diagnostic(Loc(_display(path, data_dir)), "",
+                                      "plan files must end in .yaml", f"rename it to {path.stem}.yaml"))
+
+    dataset = Dataset(plans=tuple(plans), **found)
+    diagnostics += _check_unique_ids(dataset)
+    diagnostics += _check_refs(dataset, refs)
+    diagnostics += _check_rules(dataset, today)
+    return dataset, sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def _salvage(data, spec, ck: Checker):
+    """Check list items one by one so that the good ones survive a bad neighbour."""
+    if not isinstance(data, list):
+        return
+    probe = Checker(ck.doc)
+    for i, item in enumerate(data):
+        record = spec.check(item, (i,), probe)
+        if record is not INVALID:
+            yield record
+
+
+def _check_unique_ids(ds: Dataset) -> list[Diagnostic]:
+    out = []
+    for reg in REGISTRIES:
+        out += _duplicates(getattr(ds, reg.field), reg.kind)
+    out += _duplicates(ds.plans, "plan")
+    for plan in ds.plans:
+        seen: dict[str, Loc] = {plan.id: plan.loc}
+        for kind, item in plan_items(plan):
+            if item.id in seen:
+                out.append(Diagnostic(item.locs["id"], "id",
+                                      f"{kind} id '{item.id}' is used twice in plan '{plan.id}'",
+                                      f"first used at {seen[item.id]}; ids are page anchors and must be unique"))
+            else:
+                seen[item.id] = item.locs["id"]
+    return out
+
+
+def _duplicates(records, kind: str) -> list[Diagnostic]:
+    out = []
+    seen: dict[str, Loc] = {}
+    for record in records:
+        if record.id in seen:
+            out.append(Diagnostic(record.locs["id"], "id", f"duplicate {kind} id '{record.id}'",
+                                  f"also defined at {seen[record.id]}"))
+        else:
+            seen[record.id] = record.locs["id"]
+    return out
+
+
+def _check_refs(ds: Dataset, refs) -> list[Diagnostic]:
+    known = {reg.kind: {r.id for r in getattr(ds, reg.field)} for reg in REGISTRIES}
+    out = []
+    for ref in refs:
+        ids = known[ref.kind]
+        if ref.id not in ids:
+            hint = did_you_mean(ref.id, ids) or f"add it to data/{_file_of(ref.kind)} first"
+            out.append(Diagnostic(ref.loc, ref.field, f"unknown {ref.kind} '{ref.id}'", hint))
+    return out
+
+
+def _file_of(kind: str) -> str:
+    return next(reg.file for reg in REGISTRIES if reg.kind == kind)
+
+
+def _check_rules(ds: Dataset, today: _dt.date) -> list[Diagnostic]:
+    """Rules that span records: units fit indicators, dates make sense, notes point somewhere."""
+    out = []
+    units = {u.id: u for u in ds.units}
+    indicators = {i.id: i for i in ds.indicators}
+    for unit in ds.units:
+        base = units.get(unit.base)
+        if base and base.base != base.id:
+            out.append(Diagnostic(unit.locs["base"], "base",
+                                  f"'{unit.base}' is not a base unit (its own base is '{base.base}')",
+                                  f"use '{base.base}' and multiply the factor"))
+
+    def base_of(unit_id):
+        unit = units.get(unit_id)
+        return unit.base if unit else None
+
+    for plan in ds.plans:
+        ids = {plan.id} | {item.id for _, item in plan_items(plan)}
+        for note in plan.notes:
+            for i, about in enumerate(note.about):
+                if about not in ids:
+                    out.append(Diagnostic(note.locs["about"], f"notes.{note.id}.about[{i}]",
+                                          f"unknown id '{about}' in plan '{plan.id}'",
+                                          did_you_mean(about, ids) or "name a section, task, target or the plan"))
+        if plan.original_language in plan.translated:
+            out.append(Diagnostic(plan.locs["translated"], "translated",
+                                  f"'{plan.original_language}' is the original language, not a translation",
+                                  "list only the languages whose text we translated"))
+        start, end = plan.period.start, plan.period.end
+        if isinstance(start, int) and isinstance(end, int) and end < start:
+            out.append(Diagnostic(plan.locs["period"], "period",
+                                  f"the period ends ({end}) before it starts ({start})", "swap them"))
+        for kind, item in plan_items(plan):
+            if kind in ("target", "observation"):
+                ind = indicators.get(item.indicator)
+                if ind and base_of(item.unit) and base_of(ind.unit) and base_of(item.unit) != base_of(ind.unit):
+                    out.append(Diagnostic(item.locs["unit"], "unit",
+                                          f"unit '{item.unit}' does not fit indicator '{ind.id}', measured in '{ind.unit}'",
+                                          f"use a unit whose base is '{base_of(ind.unit)}', or another indicator"))
+            if kind == "target":
+                is_range = isinstance(item.value, tuple)
+                if is_range != (item.comparator == "range"):
+                    out.append(Diagnostic(item.locs["value"], "value",
+                                          "comparator 'range' needs value [low, high], and a list value needs comparator 'range'",
+                                          "make comparator and value agree"))
+                if isinstance(item.year, int) and isinstance(start, int) and item.year < start:
+                    out.append(Diagnostic(item.locs["year"], "year",
+                                          f"deadline {item.year} is before the plan's period starts ({start})",
+                                          "check the year against the source"))
+            if kind == "observation":
+                year = int(item.period[:4])
+                if year > today.year:
+                    out.append(Diagnostic(item.locs["period"], "period",
+                                          f"period {item.period} is in the future (today is {today.isoformat()})",
+                                          "an observation reports a figure already reached; a future figure is a target"))
+    return out
+
+
+def load_dataset(data_dir: Path, *, strict: bool = False,
+                 today: _dt.date | None = None) -> tuple[Dataset, list[Diagnostic]]:
+    """Checked data, or ``AtlasError`` listing every problem. Warnings are returned alongside."""
+    dataset, diagnostics = check_data(data_dir, today)
+    failing = [d for d in diagnostics if d.severity == "error" or strict]
+    if failing:
+        raise AtlasError(diagnostics)
+    return dataset, diagnostics
+

@@ -1,0 +1,178 @@
+"""One view per page and language: what the page shows, grouped and ordered, ready to render.
+
+Views decide content and order; templates decide wording and layout. Each builder returns
+``PageView`` objects; ``build_views`` runs them all for one language in a fixed order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .labels import LABELS
+from .records import Text
+from .resolve import Model, plan_year
+from .urls import page_src
+
+DATA = "data"
+
+
+@dataclass
+class PageView:
+    """A page to generate: where it goes, which template draws it, with what."""
+
+    kind: str  # home, plan, plan-index, sector, …
+    src: str  # language-neutral Markdown path, e.g. sectors/logistics.md
+    template: str
+    title: Text
+    context: dict = field(default_factory=dict)
+    data_files: tuple = ()  # the YAML files the page is made from, for the edit link
+    in_nav: bool = False
+
+
+def _registry_file(kind: str) -> str:
+    return {"region": "regions.yaml", "agency": "agencies.yaml", "sector": "sectors.yaml",
+            "indicator": "indicators.yaml"}[kind]
+
+
+def _by_plan(task_refs) -> list[tuple]:
+    """Group task refs by plan, keeping document order: ``[(plan, [TaskRef…]), …]``."""
+    groups: dict = defaultdict(list)
+    order = []
+    for ref in task_refs:
+        if ref.plan.id not in groups:
+            order.append(ref.plan)
+        groups[ref.plan.id].append(ref)
+    return [(plan, groups[plan.id]) for plan in order]
+
+
+def _label(key: str) -> Text:
+    return Text(**LABELS[key])
+
+
+def home(m: Model, lang: str) -> list[PageView]:
+    counts = {
+        "plans": len(m.plans), "tasks": len(m.tasks), "targets": len(m.targets),
+        "observations": len(m.observations), "agencies": len(m.agencies),
+        "sectors": len(m.sectors), "indicators": len(m.indicators), "regions": len(m.regions),
+    }
+    groups = [(s, m.sector_children.get(s.id, [])) for s in m.sectors.values() if not s.parent]
+    top_regions = [r for r in m.regions.values() if not r.parent]
+    return [PageView("home", page_src("home"), "home.md.j2", _label("site_name"),
+                     {"counts": counts, "plans": list(m.plans.values()), "groups": groups,
+                      "top_regions": top_regions}, in_nav=True)]
+
+
+def plans(m: Model, lang: str) -> list[PageView]:
+    views = [PageView("plan-index", page_src("plan"), "plan_index.md.j2", _label("plans"),
+                      {"plans": list(m.plans.values())}, in_nav=True)]
+    for plan in m.plans.values():
+        tasks = [ref for ref in m.tasks if ref.plan.id == plan.id]
+        targets = [t for t in m.targets if t.plan.id == plan.id]
+        views.append(PageView("plan", page_src("plan", plan.id), "plan.md.j2", plan.title,
+                              {"plan": plan, "tasks": tasks, "targets": targets,
+                               "observations": [o for o in m.observations if o.plan.id == plan.id],
+                               "issued_year": plan_year(plan)},
+                              data_files=(f"{DATA}/plans/{plan.id}.yaml",)))
+    return views
+
+
+def sectors(m: Model, lang: str) -> list[PageView]:
+    groups = [(s, m.sector_children.get(s.id, [])) for s in m.sectors.values() if not s.parent]
+    views = [PageView("sector-index", page_src("sector"), "sector_index.md.j2", _label("sectors"),
+                      {"groups": groups}, in_nav=True)]
+    for sector in m.sectors.values():
+        tasks = m.tasks_in_sector.get(sector.id, [])
+        involved = _involvement(m, tasks)
+        views.append(PageView("sector", page_src("sector", sector.id), "sector.md.j2", sector.name,
+                              {"sector": sector, "children": m.sector_children.get(sector.id, []),
+                               "by_plan": _by_plan(tasks), "task_count": len(tasks),
+                               "targets": m.targets_in_sector.get(sector.id, []),
+                               "indicators": m.indicators_in_sector.get(sector.id, []),
+                               "involved": involved},
+                              data_files=(f"{DATA}/{_registry_file('sector')}",)))
+    return views
+
+
+def _involvement(m: Model, task_refs) -> list[tuple]:
+    """Agencies ordered by how many of these tasks they lead or join: ``(agency, leads, joins)``."""
+    leads: Counter = Counter()
+    joins: Counter = Counter()
+    for ref in task_refs:
+        leads.update(ref.task.lead)
+        joins.update(ref.task.participants)
+    ids = list(dict.fromkeys(list(leads) + list(joins)))
+    ids.sort(key=lambda a: (-(leads[a] * 2 + joins[a]), list(m.agencies).index(a)))
+    return [(m.agencies[a], leads[a], joins[a]) for a in ids]
+
+
+def agencies(m: Model, lang: str) -> list[PageView]:
+    by_region = [(r, m.agencies_in_region.get(r.id, [])) for r in m.regions.values()
+                 if m.agencies_in_region.get(r.id)]
+    views = [PageView("agency-index", page_src("agency"), "agency_index.md.j2", _label("agencies"),
+                      {"by_region": by_region}, in_nav=True)]
+    for agency in m.agencies.values():
+        led = m.tasks_led_by.get(agency.id, [])
+        joined = m.tasks_joined_by.get(agency.id, [])
+        partners = _involvement(m, led + joined)
+        partners = [p for p in partners if p[0].id != agency.id][:10]
+        views.append(PageView("agency", page_src("agency", agency.id), "agency.md.j2", agency.name,
+                              {"agency": agency, "led_by_plan": _by_plan(led),
+                               "joined_by_plan": _by_plan(joined), "led": led, "joined": joined,
+                               "issued": m.plans_issued_by.get(agency.id, []),
+                               "children": m.agency_children.get(agency.id, []),
+                               "partners": partners},
+                              data_files=(f"{DATA}/{_registry_file('agency')}",)))
+    return views
+
+
+def years(m: Model, lang: str) -> list[PageView]:
+    rows = [(y, len(m.plans_issued_in.get(y, [])), len(m.plans_in_force_in.get(y, [])),
+             len(m.targets_due_in.get(y, [])), len(m.observations_in.get(y, [])))
+            for y in m.years]
+    views = [PageView("year-index", page_src("year"), "year_index.md.j2", _label("years"),
+                      {"rows": rows}, in_nav=True)]
+    for y in m.years:
+        views.append(PageView("year", page_src("year", y), "year.md.j2", Text(zh=f"{y}年", en=str(y)),
+                              {"year": y, "issued": m.plans_issued_in.get(y, []),
+                               "in_force": m.plans_in_force_in.get(y, []),
+                               "due": m.targets_due_in.get(y, []),
+                               "observed": m.observations_in.get(y, [])}))
+    return views
+
+
+def indicators(m: Model, lang: str) -> list[PageView]:
+    views = [PageView("indicator-index", page_src("indicator"), "indicator_index.md.j2",
+                      _label("indicators"), {"indicators": list(m.indicators.values())}, in_nav=True)]
+    for ind in m.indicators.values():
+        views.append(PageView("indicator", page_src("indicator", ind.id), "indicator.md.j2", ind.name,
+                              {"indicator": ind, "targets": m.targets_of_indicator.get(ind.id, []),
+                               "observations": m.observations_of_indicator.get(ind.id, [])},
+                              data_files=(f"{DATA}/{_registry_file('indicator')}",)))
+    return views
+
+
+def regions(m: Model, lang: str) -> list[PageView]:
+    views = [PageView("region-index", page_src("region"), "region_index.md.j2", _label("regions"),
+                      {"regions": list(m.regions.values())}, in_nav=True)]
+    for region in m.regions.values():
+        views.append(PageView("region", page_src("region", region.id), "region.md.j2", region.name,
+                              {"region": region, "children": m.region_children.get(region.id, []),
+                               "plans": m.plans_in_region.get(region.id, []),
+                               "region_agencies": m.agencies_in_region.get(region.id, []),
+                               "indicators": m.indicators_in_region.get(region.id, [])},
+                              data_files=(f"{DATA}/{_registry_file('region')}",)))
+    return views
+
+
+BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (
+    home, plans, sectors, agencies, years, indicators, regions)
+
+
+def build_views(m: Model, lang: str) -> list[PageView]:
+    """Every generated page for ``lang``, in a fixed order."""
+    out: list[PageView] = []
+    for builder in BUILDERS:
+        out += builder(m, lang)
+    return out

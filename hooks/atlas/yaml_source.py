@@ -1,0 +1,162 @@
+"""Read one YAML file into plain Python values plus the line:column of every key and value.
+
+The loader refuses what a maintainer would regret silently: a byte-order mark, bytes that are not
+UTF-8, an empty file, tab indentation, a key written twice in one mapping. Each refusal is a
+``Diagnostic`` with file, line and column, never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Diagnostic, Loc
+
+Path_ = tuple  # a path into the document: ("sections", 1, "tasks", 3, "lead", 0)
+
+
+@dataclass
+class YamlDoc:
+    """A loaded document: ``data`` is plain dicts/lists/scalars; marks are keyed by path."""
+
+    file: str
+    data: Any
+    value_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def loc(self, path: Path_, *, key: bool = False) -> Loc:
+        """Where the value at ``path`` (or its key, with ``key=True``) was written.
+
+        Falls back to the nearest enclosing path that has a mark.
+        """
+        marks = self.key_marks if key else self.value_marks
+        probe = tuple(path)
+        while True:
+            if probe in marks:
+                line, col = marks[probe]
+                return Loc(self.file, line, col)
+            if not probe:
+                return Loc(self.file, 1, 1)
+            probe = probe[:-1]
+            marks = self.value_marks
+
+
+def _loc(file: str, mark) -> Loc:
+    return Loc(file, mark.line + 1, mark.column + 1) if mark else Loc(file, 1, 1)
+
+
+def _yaml_error(file: str, exc: yaml.YAMLError) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {problem}"
+    if context:
+        message += f" {context}"
+    hint = "check indentation, colons and quotes on this line and the one before"
+    if "'\\t'" in problem or "\t" in problem or "tab" in problem.lower():
+        message = "YAML syntax error: a tab character is used for indentation"
+        hint = "indent with spaces, not tabs"
+    return Diagnostic(_loc(file, mark), "", message, hint)
+
+
+class _Builder:
+    """Turns a composed node tree into plain values, recording marks and duplicate keys."""
+
+    def __init__(self, file: str, loader: yaml.SafeLoader):
+        self.file = file
+        self.loader = loader
+        self.doc = YamlDoc(file, None)
+        self.diagnostics: list[Diagnostic] = []
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.doc.value_marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.diagnostics.append(
+                        Diagnostic(_loc(self.file, key_node.start_mark), _dotted(path),
+                                   "a mapping key must be a plain word",
+                                   "write `key: value`"))
+                    continue
+                key = self.loader.construct_object(key_node)
+                if not isinstance(key, str):
+                    key = str(key)
+                child = path + (key,)
+                if key in result:
+                    first = self.doc.key_marks[child]
+                    self.diagnostics.append(
+                        Diagnostic(_loc(self.file, key_node.start_mark), _dotted(child),
+                                   f"key '{key}' is written twice in this mapping",
+                                   f"the first is on line {first[0]}; keep one"))
+                    continue
+                self.doc.key_marks[child] = (key_node.start_mark.line + 1,
+                                             key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, child)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:  # e.g. an impossible date such as 2019-02-30
+            self.diagnostics.append(
+                Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
+                           f"cannot read value {node.value!r}: {getattr(exc, 'problem', exc)}",
+                           "quote it if it is text"))
+            return node.value
+        except ValueError as exc:
+            self.diagnostics.append(
+                Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
+                           f"cannot read value {node.value!r}: {exc}",
+                           "write a real date as YYYY-MM-DD, or quote it if it is text"))
+            return node.value
+
+
+def _dotted(path: Path_) -> str:
+    """``("sections", 1, "tasks", 3)`` → ``sections[1].tasks[3]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+dotted = _dotted
+
+
+def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    """Load ``path``; ``display`` is how the file is named in messages (e.g. ``data/agencies.yaml``)."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return None, [Diagnostic(Loc(display, 1, 1), "", "the file starts with a byte-order mark (BOM)",
+                                 "save it as UTF-8 without BOM")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Diagnostic(Loc(display, line, col), "",
+                                 f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                                 "save it as UTF-8; GBK or GB2312 files must be converted")]
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#")
+                               for ln in text.splitlines()):
+        return None, [Diagnostic(Loc(display, 1, 1), "", "the file is empty",
+                                 "add its content or delete the file")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        return None, [_yaml_error(display, exc)]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, [Diagnostic(Loc(display, 1, 1), "", "the file is empty",
+                                 "add its content or delete the file")]
+    builder = _Builder(display, loader)
+    builder.doc.data = builder.build(node, ())
+    return builder.doc, builder.diagnostics

@@ -1,0 +1,109 @@
+"""MkDocs glue: load the data once per change, generate every page in the language being built.
+
+The only module that imports mkdocs. mkdocs-static-i18n builds Chinese into ``site/`` and then
+English into ``site/en/`` by running the whole build again; every event here therefore runs once
+per language and reads the language from the i18n plugin.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from atlas.errors import AtlasError
+from atlas.render import make_env, render_page
+from atlas.resolve import Model, resolve
+from atlas.search_terms import search_words
+from atlas.validate import load_dataset
+from atlas.views import build_views
+
+log = get_plugin_logger("atlas")
+
+ROOT = Path(__file__).resolve().parent.parent
+# ATLAS_DATA_DIR lets tests and the benchmark build the site from another data folder.
+DATA_DIR = Path(os.environ.get("ATLAS_DATA_DIR") or ROOT / "data")
+TEMPLATES_DIR = ROOT / "templates"
+
+# Survives serve rebuilds (hook modules are cached): the model of the last data seen.
+_state: dict = {"key": None, "model": None}
+
+
+def _data_key() -> tuple:
+    """Changes whenever a data file is added, removed or edited."""
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in DATA_DIR.rglob("*") if p.is_file()))
+
+
+def _model(config: MkDocsConfig) -> Model:
+    key = _data_key()
+    if _state["key"] != key:
+        try:
+            dataset, warnings = load_dataset(DATA_DIR)
+        except AtlasError as exc:
+            _state["key"] = None
+            raise PluginError("The data has errors; nothing was built.\n" + str(exc)) from None
+        for warning in warnings:
+            log.warning(str(warning))
+        _state["model"] = resolve(dataset)
+        _state["key"] = key
+        _teach_segmenter(_state["model"])
+    return _state["model"]
+
+
+def _teach_segmenter(model: Model) -> None:
+    """Give jieba (used by the search plugin) our names as words, so they stay whole."""
+    try:
+        import jieba
+    except ImportError:  # search still works, only Chinese segmentation is coarser
+        return
+    for word in search_words(model):
+        jieba.add_word(word, freq=2000)
+
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins["i18n"]
+
+
+@event_priority(50)  # before i18n (-100) reconfigures the config for the language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _model(config)
+    return config
+
+
+@event_priority(-110)  # after i18n's on_files (-100), which rebuilds the file list from docs_dir
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    i18n = _i18n(config)
+    lang = i18n.current_language
+    default = i18n.default_language
+    others = [lang_ for lang_ in i18n.build_languages if lang_ != lang]
+    model = _model(config)
+    env = make_env(TEMPLATES_DIR)
+
+    def make(src: str, for_lang: str, content: str) -> File:
+        file = File.generated(config, src, content=content)
+        if for_lang != default:
+            file.dest_uri = f"{for_lang}/{file.dest_uri}"
+        return file
+
+    for view in build_views(model, lang):
+        if files.get_file_from_path(view.src) is not None:
+            raise PluginError(f"docs/{view.src} would hide a generated page; rename or remove it")
+        file = make(view.src, lang, render_page(env, model, lang, view))
+        if not view.in_nav:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+        # what mkdocs-static-i18n reads for the language switcher, hreflang and the sitemap
+        file.alternates = {lang: file}
+        for other in others:
+            file.alternates[other] = make(view.src, other, "")
+        file.locale = lang
+        file.locale_alternate_of = lang
+        file.localization = None if lang == default else lang
+        file.norm_src_uri = view.src
+        files.append(file)
+    i18n.i18n_files_per_language[lang] = files.documentation_pages()
+    return files
