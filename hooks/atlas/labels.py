@@ -21,7 +21,7 @@ LABELS: dict[str, dict[str, str]] = {
     "lead": {"zh": "牵头部门", "en": "Lead"},
     "participants": {"zh": "参与部门", "en": "Participating"},
     "sector": {"zh": "行业", "en": "Sector"},
-    "keywords": {"zh": "关键词", "en": "Keywords"},
+    "keywords": {"zh": "关键词", "en": "Terms in the source"},
     "plan": {"zh": "规划文件", "en": "Plan"},
     "task": {"zh": "任务", "en": "Task"},
     "target": {"zh": "目标", "en": "Target"},
@@ -140,7 +140,7 @@ LABELS: dict[str, dict[str, str]] = {
     "tasks_of_plan": {"zh": "项任务", "en": "tasks"},
     "issued_year": {"zh": "发布年份", "en": "Issued"},
     "description": {"zh": "说明", "en": "Description"},
-    "note_ref": {"zh": "编辑说明", "en": "editor's note"},
+    "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }
 
 

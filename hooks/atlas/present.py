@@ -79,3 +79,33 @@ def period_label(period_code: str, lang: str) -> str:
         return f"{year} {part}"
     month = int(part.lstrip("M"))
     return _dt.date(int(year), month, 1).strftime("%B %Y")
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _cn_to_int(text: str):
+    """一 … 九十九 → int; anything else → None."""
+    if not text or any(ch not in _CN_DIGITS for ch in text):
+        return None
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text] if len(text) == 1 else None
+
+
+def item_number(number: str | None, lang: str) -> str:
+    """A section or item number as a heading prefix: ``一、`` ``（一）`` ``1.`` / ``1.`` ``(1)`` ``1.``."""
+    if not number:
+        return ""
+    bare = number.strip("()（）.、 ")
+    wrapped = number.strip().startswith(("(", "（"))
+    value = _cn_to_int(bare)
+    if lang == "zh":
+        if wrapped:
+            return f"（{bare}）"
+        return f"{bare}、" if value is not None else f"{bare}."
+    shown = str(value) if value is not None else bare
+    return f"({shown})" if wrapped else f"{shown}."

@@ -88,11 +88,17 @@ class PageRenderer:
         return sep.join(self.ref("sector", s) for s in ids) or "—"
 
     def task(self, ref: TaskRef, with_plan: bool = False) -> str:
-        number = f"{ref.task.number} " if ref.task.number else ""
-        text = f"[{md(number)}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
+        text = f"[{self.num(ref.task.number)}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
         if with_plan:
             text += f" · {self.ref('plan', ref.plan.id)}"
         return text
+
+    def num(self, number: str | None) -> str:
+        """An item number ready to stand before a title (with its separator)."""
+        prefix = present.item_number(number, self.lang)
+        if not prefix:
+            return ""
+        return md(prefix) + ("" if prefix.endswith(("、", "）")) else " ")
 
     # -- values -----------------------------------------------------------------------------
     def target_value(self, target) -> str:
@@ -114,6 +120,7 @@ class PageRenderer:
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
             obs_value=self.obs_value, deadline=self.deadline,
             date=lambda d: present.date(d, self.lang),
+            num=self.num,
             period=lambda p: present.period(p.start, p.end, self.lang),
             period_label=lambda code: present.period_label(code, self.lang),
             **self.view.context)

@@ -1,0 +1,15 @@
+# Sourced by serve.sh and test.sh: make .venv match the pinned requirements (idempotent).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+ensure_venv() {  # $1: requirements file
+  local req="$ROOT/$1" stamp="$VENV/.installed-$(basename "$1")"
+  if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV"
+  fi
+  if [ ! -f "$stamp" ] || ! cmp -s <(cat "$ROOT"/requirements*.txt) "$stamp"; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+    cat "$ROOT"/requirements*.txt > "$stamp"
+  fi
+}
+export NO_MKDOCS_2_WARNING=1

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Serve a built site on 127.0.0.1 and save screenshots of chosen pages in both languages.
+
+Usage: python scripts/screenshots.py SITE_DIR OUT_DIR PATH [PATH …] [--width 1280] [--full]
+Each PATH is a Chinese page path such as ``plans/x/``; its English twin ``en/PATH`` is taken too.
+Uses Debian's /usr/bin/chromium through Playwright (no browser download).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the console for what matters
+        pass
+
+
+def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``site_dir`` on a free loopback port in a background thread."""
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("paths", nargs="+")
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    server, base = serve(args.site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": args.width, "height": 900})
+            for path in args.paths:
+                for prefix in ("", "en/"):
+                    page.goto(base + prefix + path.lstrip("/"))
+                    name = (prefix + path).strip("/").replace("/", "_") or "home"
+                    target = args.out / f"{name}-{args.width}.png"
+                    page.screenshot(path=str(target), full_page=args.full)
+                    print(target)
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
