@@ -136,7 +136,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "edit_source": {"zh": "数据来源文件", "en": "Data file"},
     "section_summary": {"zh": "说明", "en": "Summary"},
-    "see_task": {"zh": "见任务", "en": "see task"},
+    "see_task": {"zh": "见", "en": "see"},
     "tasks_of_plan": {"zh": "项任务", "en": "tasks"},
     "issued_year": {"zh": "发布年份", "en": "Issued"},
     "description": {"zh": "说明", "en": "Description"},

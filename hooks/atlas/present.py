@@ -74,7 +74,9 @@ def period_label(period_code: str, lang: str) -> str:
     if lang == "zh":
         names = {"H1": "上半年", "H2": "下半年", "Q1": "一季度", "Q2": "二季度", "Q3": "三季度",
                  "Q4": "四季度"}
-        return f"{year}年{names.get(part, str(int(part.lstrip('M'))) + '月')}"
+        if part in names:
+            return f"{year}年{names[part]}"
+        return f"{year}年{int(part.lstrip('M'))}月"
     if part.startswith(("H", "Q")):
         return f"{year} {part}"
     month = int(part.lstrip("M"))

@@ -100,6 +100,17 @@ class PageRenderer:
             return ""
         return md(prefix) + ("" if prefix.endswith(("、", "）")) else " ")
 
+    def item(self, plan_id: str, item_id: str) -> str:
+        """A link to a section, task or target of a plan, named by its number and title."""
+        kind, record = self.m.plan_items[(plan_id, item_id)]
+        if kind in ("section", "task"):
+            name = self.num(record.number) + self.txc(record.title)
+        elif kind == "target":
+            name = self.txc(record.text)
+        else:
+            name = md(record.id)
+        return f"[{name}]({self.link('plan', plan_id, item_id)})"
+
     # -- values -----------------------------------------------------------------------------
     def target_value(self, target) -> str:
         return cell(present.target_value(target.comparator, target.value,
@@ -120,7 +131,7 @@ class PageRenderer:
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
             obs_value=self.obs_value, deadline=self.deadline,
             date=lambda d: present.date(d, self.lang),
-            num=self.num,
+            num=self.num, item=self.item,
             period=lambda p: present.period(p.start, p.end, self.lang),
             period_label=lambda code: present.period_label(code, self.lang),
             **self.view.context)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .records import Agency, Dataset, Note, Observation, Plan, Section, Target, Task
-from .validate import iter_sections
+from .validate import iter_sections, plan_items
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class Model:
     observations_in: dict = field(default_factory=lambda: defaultdict(list))
     notes_about: dict = field(default_factory=lambda: defaultdict(list))
     task_of_target: dict = field(default_factory=dict)
+    plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
 
     @property
     def years(self) -> list[int]:
@@ -156,6 +157,8 @@ def resolve(ds: Dataset) -> Model:
             m.plans_issued_in[year].append(plan)
         for y in years_in_force(plan):
             m.plans_in_force_in[y].append(plan)
+        for kind, item in plan_items(plan):
+            m.plan_items[(plan.id, item.id)] = (kind, item)
         for note in plan.notes:
             for about in note.about or (plan.id,):
                 m.notes_about[(plan.id, about)].append(note)

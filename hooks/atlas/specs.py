@@ -19,7 +19,8 @@ from .records import LANGS, NOT_STATED, Text
 from .yaml_source import YamlDoc, dotted
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_TEXT = 5000  # characters; longer text is almost always a paste gone wrong
+MAX_TEXT = 5000
+PATH_KEY = "@path"  # in a record's ``locs``: the dotted path of the record itself  # characters; longer text is almost always a paste gone wrong
 
 
 class _Invalid:
@@ -28,6 +29,12 @@ class _Invalid:
 
 
 INVALID = _Invalid()
+
+
+def field_path(record, name: str) -> str:
+    """``sections[0].tasks[2].targets[1]`` + ``.unit``: where a record's field is, for messages."""
+    base = record.locs.get(PATH_KEY, "")
+    return f"{base}.{name}" if base else name
 
 
 def did_you_mean(word: str, candidates) -> str:
@@ -340,4 +347,5 @@ class Record(Spec):
         if "loc" in {f.name for f in dataclasses.fields(self.cls)}:
             values["loc"] = ck.loc(path)
             values["locs"] = {name: ck.loc(path + (name,)) for name in values if name != "loc"}
+            values["locs"][PATH_KEY] = dotted(path)
         return self.cls(**values)

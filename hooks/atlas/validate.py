@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from .errors import AtlasError, Diagnostic, Loc
 from .records import Dataset, Plan, Section
 from .schema import PLAN, PLANS_DIR, REGISTRIES
-from .specs import INVALID, Checker, ListOf, did_you_mean
+from .specs import INVALID, Checker, ListOf, did_you_mean, field_path
 from .yaml_source import read_yaml
 
 
@@ -55,10 +55,12 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
     refs = []
     found: dict[str, tuple] = {}
 
+    broken: set[str] = set()  # kinds whose file could not be read: their references are not checked
     for reg in REGISTRIES:
         path = data_dir / reg.file
         display = _display(path, data_dir)
         if not path.exists():
+            broken.add(reg.kind)
             diagnostics.append(Diagnostic(Loc(display), "", "file is missing",
                                           f"create {reg.file} with a list of {reg.kind} records"))
             found[reg.field] = ()
@@ -66,6 +68,7 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
         doc, problems = read_yaml(path, display)
         diagnostics += problems
         if doc is None:
+            broken.add(reg.kind)
             found[reg.field] = ()
             continue
         ck = Checker(doc)
@@ -93,7 +96,7 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
         refs += ck.refs
         if plan is not INVALID:
             if plan.id != path.stem:
-                diagnostics.append(Diagnostic(plan.locs["id"], "id",
+                diagnostics.append(Diagnostic(plan.locs["id"], field_path(plan, "id"),
                                               f"plan id '{plan.id}' differs from its file name",
                                               f"rename the file to {plan.id}.yaml or the id to '{path.stem}'"))
             plans.append(plan)
@@ -103,7 +106,7 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
 
     dataset = Dataset(plans=tuple(plans), **found)
     diagnostics += _check_unique_ids(dataset)
-    diagnostics += _check_refs(dataset, refs)
+    diagnostics += _check_refs(dataset, [r for r in refs if r.kind not in broken])
     diagnostics += _check_rules(dataset, today)
     return dataset, sorted(set(diagnostics), key=Diagnostic.sort_key)
 
@@ -128,7 +131,7 @@ def _check_unique_ids(ds: Dataset) -> list[Diagnostic]:
         seen: dict[str, Loc] = {plan.id: plan.loc}
         for kind, item in plan_items(plan):
             if item.id in seen:
-                out.append(Diagnostic(item.locs["id"], "id",
+                out.append(Diagnostic(item.locs["id"], field_path(item, "id"),
                                       f"{kind} id '{item.id}' is used twice in plan '{plan.id}'",
                                       f"first used at {seen[item.id]}; ids are page anchors and must be unique"))
             else:
@@ -141,7 +144,7 @@ def _duplicates(records, kind: str) -> list[Diagnostic]:
     seen: dict[str, Loc] = {}
     for record in records:
         if record.id in seen:
-            out.append(Diagnostic(record.locs["id"], "id", f"duplicate {kind} id '{record.id}'",
+            out.append(Diagnostic(record.locs["id"], field_path(record, "id"), f"duplicate {kind} id '{record.id}'",
                                   f"also defined at {seen[record.id]}"))
         else:
             seen[record.id] = record.locs["id"]
@@ -171,7 +174,7 @@ def _check_rules(ds: Dataset, today: _dt.date) -> list[Diagnostic]:
     for unit in ds.units:
         base = units.get(unit.base)
         if base and base.base != base.id:
-            out.append(Diagnostic(unit.locs["base"], "base",
+            out.append(Diagnostic(unit.locs["base"], field_path(unit, "base"),
                                   f"'{unit.base}' is not a base unit (its own base is '{base.base}')",
                                   f"use '{base.base}' and multiply the factor"))
 
@@ -184,38 +187,38 @@ def _check_rules(ds: Dataset, today: _dt.date) -> list[Diagnostic]:
         for note in plan.notes:
             for i, about in enumerate(note.about):
                 if about not in ids:
-                    out.append(Diagnostic(note.locs["about"], f"notes.{note.id}.about[{i}]",
+                    out.append(Diagnostic(note.locs["about"], field_path(note, f"about[{i}]"),
                                           f"unknown id '{about}' in plan '{plan.id}'",
                                           did_you_mean(about, ids) or "name a section, task, target or the plan"))
         if plan.original_language in plan.translated:
-            out.append(Diagnostic(plan.locs["translated"], "translated",
+            out.append(Diagnostic(plan.locs["translated"], field_path(plan, "translated"),
                                   f"'{plan.original_language}' is the original language, not a translation",
                                   "list only the languages whose text we translated"))
         start, end = plan.period.start, plan.period.end
         if isinstance(start, int) and isinstance(end, int) and end < start:
-            out.append(Diagnostic(plan.locs["period"], "period",
+            out.append(Diagnostic(plan.locs["period"], field_path(plan, "period"),
                                   f"the period ends ({end}) before it starts ({start})", "swap them"))
         for kind, item in plan_items(plan):
             if kind in ("target", "observation"):
                 ind = indicators.get(item.indicator)
                 if ind and base_of(item.unit) and base_of(ind.unit) and base_of(item.unit) != base_of(ind.unit):
-                    out.append(Diagnostic(item.locs["unit"], "unit",
+                    out.append(Diagnostic(item.locs["unit"], field_path(item, "unit"),
                                           f"unit '{item.unit}' does not fit indicator '{ind.id}', measured in '{ind.unit}'",
                                           f"use a unit whose base is '{base_of(ind.unit)}', or another indicator"))
             if kind == "target":
                 is_range = isinstance(item.value, tuple)
                 if is_range != (item.comparator == "range"):
-                    out.append(Diagnostic(item.locs["value"], "value",
+                    out.append(Diagnostic(item.locs["value"], field_path(item, "value"),
                                           "comparator 'range' needs value [low, high], and a list value needs comparator 'range'",
                                           "make comparator and value agree"))
                 if isinstance(item.year, int) and isinstance(start, int) and item.year < start:
-                    out.append(Diagnostic(item.locs["year"], "year",
+                    out.append(Diagnostic(item.locs["year"], field_path(item, "year"),
                                           f"deadline {item.year} is before the plan's period starts ({start})",
                                           "check the year against the source"))
             if kind == "observation":
                 year = int(item.period[:4])
                 if year > today.year:
-                    out.append(Diagnostic(item.locs["period"], "period",
+                    out.append(Diagnostic(item.locs["period"], field_path(item, "period"),
                                           f"period {item.period} is in the future (today is {today.isoformat()})",
                                           "an observation reports a figure already reached; a future figure is a target"))
     return out

@@ -52,10 +52,13 @@ def _yaml_error(file: str, exc: yaml.YAMLError) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
     message = f"YAML syntax error: {problem}"
-    if context:
-        message += f" {context}"
     hint = "check indentation, colons and quotes on this line and the one before"
+    if context and context_mark is not None:
+        started = f"{context_mark.line + 1}:{context_mark.column + 1}"
+        hint = (f"{context.replace('while ', '')} that starts at {started}: "
+                "check its brackets, commas and quotes")
     if "'\\t'" in problem or "\t" in problem or "tab" in problem.lower():
         message = "YAML syntax error: a tab character is used for indentation"
         hint = "indent with spaces, not tabs"

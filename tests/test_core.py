@@ -1,0 +1,206 @@
+"""Unit tests of the core stages: load (marks), validate, resolve, present, views, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from atlas import present
+from atlas.errors import AtlasError
+from atlas.labels import LABELS
+from atlas.records import Text, Unit
+from atlas.render import cell, make_env, md, render_page
+from atlas.resolve import resolve
+from atlas.search_terms import search_words
+from atlas.urls import page_src, page_url, relative
+from atlas.validate import check_data, load_dataset
+from atlas.views import build_views
+from atlas.yaml_source import read_yaml
+
+from conftest import MINI, ROOT
+
+
+def write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- load ------------------------------------------------------------------------------------
+def test_marks_point_at_values_and_keys(tmp_path):
+    doc, problems = read_yaml(write(tmp_path, "a:\n  - x\n  - {b: 2}\n"), "x.yaml")
+    assert problems == []
+    assert doc.data == {"a": ["x", {"b": 2}]}
+    assert str(doc.loc(("a", 1, "b"))) == "x.yaml:3:9"
+    assert str(doc.loc(("a", 1, "b"), key=True)) == "x.yaml:3:6"
+    assert str(doc.loc(("a", 5))) == "x.yaml:2:3"  # falls back to the enclosing list
+
+
+def test_not_utf8_is_named_with_its_line(tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("a: 1\nb: 嘉兴\n".encode("gbk"))
+    doc, problems = read_yaml(path, "gbk.yaml")
+    assert doc is None
+    assert str(problems[0]).startswith("gbk.yaml:2:4: the file is not valid UTF-8")
+
+
+def test_impossible_date_is_an_error_not_a_traceback(tmp_path):
+    _, problems = read_yaml(write(tmp_path, "d: 2019-02-30\n"), "x.yaml")
+    assert "x.yaml:1:4: d: cannot read value '2019-02-30'" in str(problems[0])
+
+
+# -- validate --------------------------------------------------------------------------------
+def test_minimal_data_is_clean():
+    dataset, diagnostics = check_data(MINI)
+    assert diagnostics == []
+    assert [p.id for p in dataset.plans] == ["mini-plan"]
+
+
+def test_real_data_is_clean_and_complete():
+    dataset, diagnostics = check_data(ROOT / "data")
+    assert [str(d) for d in diagnostics] == []
+    assert len(dataset.plans) >= 1
+
+
+def test_load_dataset_raises_with_every_error(mini_data):
+    plan = mini_data / "plans" / "mini-plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8")
+                    .replace("lead: [jx-drc]", "lead: [jx-nope]")
+                    .replace("year: 2012", "year: soon"), encoding="utf-8")
+    with pytest.raises(AtlasError) as caught:
+        load_dataset(mini_data)
+    messages = [str(d) for d in caught.value.diagnostics]
+    assert len(messages) == 2
+    assert "unknown agency 'jx-nope'" in messages[0]
+    assert "year: expected a year" in messages[1]
+
+
+def test_strict_turns_missing_translation_into_failure(mini_data):
+    agencies = mini_data / "agencies.yaml"
+    agencies.write_text(agencies.read_text(encoding="utf-8")
+                        .replace("short: {zh: 市旅游局, en: Tourism Bureau}", "short: {zh: 市旅游局}"),
+                        encoding="utf-8")
+    _, warnings = load_dataset(mini_data)
+    assert [w.severity for w in warnings] == ["warning"]
+    with pytest.raises(AtlasError):
+        load_dataset(mini_data, strict=True)
+
+
+def test_observation_in_the_future_is_refused(mini_data):
+    plan = mini_data / "plans" / "mini-plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + """observations:
+  - id: o-2030
+    indicator: jx-projects
+    period: 2030-H1
+    value: 5
+    unit: project
+    quote: 五个
+""", encoding="utf-8")
+    _, diagnostics = check_data(mini_data, today=dt.date(2026, 11, 21))
+    assert [d.message for d in diagnostics] == [
+        "period 2030-H1 is in the future (today is 2026-11-21)"]
+
+
+# -- resolve ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def mini_model():
+    dataset, _ = check_data(MINI)
+    return resolve(dataset)
+
+
+def test_reverse_indexes(mini_model):
+    m = mini_model
+    assert [r.task.id for r in m.tasks_led_by["jx-drc"]] == ["t1-1"]
+    assert [r.task.id for r in m.tasks_joined_by["jx-tourism"]] == ["t1-1"]
+    # a task in a sector also counts for the sector's group
+    assert [r.task.id for r in m.tasks_in_sector["producer-services"]] == ["t1-1"]
+    assert [t.target.id for t in m.targets_due_in[2012]] == ["t1-1-projects"]
+    assert [p.id for p in m.plans_issued_in[2010]] == ["mini-plan"]
+    assert [p.id for p in m.plans_in_force_in[2011]] == ["mini-plan"]
+    assert m.years == [2010, 2011, 2012]
+    assert [n.id for n in m.notes_for(m.plans["mini-plan"], "t1-1")] == ["note-date"]
+
+
+def test_search_words_come_from_names_and_keywords(mini_model):
+    words = search_words(mini_model)
+    assert "市发改委" in words and "市发展改革委" in words and "物流创新" in words
+    assert all(" " not in w for w in words)
+
+
+# -- present ---------------------------------------------------------------------------------
+def unit(zh, en):
+    return Unit("u", Text(zh=zh, en=en), "u", 1)
+
+
+def test_values_read_naturally():
+    project = unit("个", "projects")
+    assert present.target_value(">=", 127, project, "zh") == "不少于127个"
+    assert present.target_value(">=", 127, project, "en") == "at least 127 projects"
+    assert present.target_value("range", (50, 100), project, "en") == "50–100 projects"
+    assert present.with_unit(7.5, unit("%", "%"), "en") == "7.5%"
+    assert present.number(2.0) == "2"
+
+
+def test_deadlines_and_numbers():
+    assert present.deadline(2020, "by_year", "en") == "by 2020"
+    assert present.deadline("not stated", "annual", "zh") == "未说明（每年）"
+    assert present.item_number("(一)", "en") == "(1)"
+    assert present.item_number("二", "zh") == "二、"
+    assert present.item_number("十二", "en") == "12."
+    assert present.period_label("2019-H1", "zh") == "2019年上半年"
+    assert present.date(dt.date(2010, 12, 9), "zh") == "2010年12月9日"
+
+
+def test_labels_are_bilingual():
+    assert all(set(v) == {"zh", "en"} for v in LABELS.values())
+
+
+# -- urls and escaping -----------------------------------------------------------------------
+def test_urls_come_from_ids():
+    assert page_src("sector", "logistics") == "sectors/logistics.md"
+    assert page_url("sectors/logistics.md") == "sectors/logistics/"
+    assert page_url("sectors/index.md") == "sectors/"
+    assert relative("plans/a.md", "agencies/b.md", "t1") == "../agencies/b.md#t1"
+
+
+def test_data_text_cannot_inject_markup():
+    assert md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert cell("a | b") == "a &#124; b"
+    assert md("[x](y) *z*") == "\\[x\\](y) \\*z\\*"
+
+
+# -- views and render ------------------------------------------------------------------------
+def test_every_entity_has_a_view_in_both_languages(mini_model):
+    for lang in ("zh", "en"):
+        srcs = {v.src for v in build_views(mini_model, lang)}
+        assert {"index.md", "plans/mini-plan.md", "sectors/logistics.md", "agencies/jx-drc.md",
+                "years/2012.md", "indicators/jx-projects.md", "regions/jiaxing.md",
+                "plans/index.md", "sectors/index.md", "agencies/index.md", "years/index.md",
+                "indicators/index.md", "regions/index.md"} <= srcs
+
+
+def test_plan_page_renders_anchors_agencies_and_targets(mini_model):
+    view = next(v for v in build_views(mini_model, "en") if v.src == "plans/mini-plan.md")
+    text = render_page(make_env(ROOT / "templates"), mini_model, "en", view)
+    assert "{ #t1-1 }" in text
+    assert '<span id="t1-1-projects"></span>' in text
+    assert "[Municipal DRC](../agencies/jx-drc.md" in text
+    assert "at least 127 projects" in text
+    assert "Plan Atlas's own translation" in text
+
+
+def test_missing_translation_falls_back_with_notice(mini_data):
+    plan = mini_data / "plans" / "mini-plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "title: {zh: 发展现代物流, en: Develop modern logistics}", "title: {zh: 发展现代物流}"),
+        encoding="utf-8")
+    dataset, _ = check_data(mini_data)
+    model = resolve(dataset)
+    view = next(v for v in build_views(model, "en") if v.src == "plans/mini-plan.md")
+    text = render_page(make_env(ROOT / "templates"), model, "en", view)
+    assert '<span class="atlas-fallback" lang="zh"' in text
+    assert "Some text is not yet translated" in text
+    zh_view = next(v for v in build_views(model, "zh") if v.src == "plans/mini-plan.md")
+    assert "atlas-fallback" not in render_page(make_env(ROOT / "templates"), model, "zh", zh_view)

@@ -1,0 +1,67 @@
+"""Golden cases of bad input: each ``golden/<case>.yaml`` replaces one file of the minimal
+dataset (named on its first line, ``# replaces: <path>``); the data check must print exactly
+``golden/<case>.expected``. Regenerate after a deliberate change with ATLAS_UPDATE_GOLDEN=1,
+then read every diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from atlas.errors import format_report
+from atlas.validate import check_data
+
+from conftest import MINI, ROOT
+
+GOLDEN = Path(__file__).parent / "golden"
+CASES = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
+
+
+def _prepare(case: str, tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    raw = (GOLDEN / f"{case}.yaml").read_bytes()
+    header = raw.decode("utf-8-sig", errors="replace").splitlines()[0]
+    assert header.startswith("# replaces: "), f"{case}: first line must name the file it replaces"
+    (data / header.split(": ", 1)[1].strip()).write_bytes(raw)
+    return data
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_message(case: str, tmp_path: Path):
+    data = _prepare(case, tmp_path)
+    _, diagnostics = check_data(data)
+    actual = format_report(diagnostics) + "\n"
+    expected_file = GOLDEN / f"{case}.expected"
+    if os.environ.get("ATLAS_UPDATE_GOLDEN"):
+        expected_file.write_text(actual, encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8")
+
+
+def test_every_case_has_expected_output():
+    assert CASES, "no golden cases found"
+    for case in CASES:
+        assert (GOLDEN / f"{case}.expected").exists(), case
+
+
+@pytest.mark.parametrize("case", ["unknown-agency", "yaml-syntax-error", "bom", "tab-indent"])
+def test_validate_script_exits_1_without_traceback(case: str, tmp_path: Path):
+    data = _prepare(case, tmp_path)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert (GOLDEN / f"{case}.expected").read_text(encoding="utf-8").strip() in result.stderr
+
+
+def test_missing_translation_passes_unless_strict(tmp_path: Path):
+    data = _prepare("missing-translation", tmp_path)
+    script = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data)]
+    assert subprocess.run(script, capture_output=True, timeout=60).returncode == 0
+    assert subprocess.run(script + ["--strict"], capture_output=True, timeout=60).returncode == 1

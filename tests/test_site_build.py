@@ -1,0 +1,171 @@
+"""Build the real site (strict) into a temp dir and check what a visitor would get."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from atlas.resolve import resolve
+from atlas.urls import page_url
+from atlas.validate import load_dataset
+from atlas.views import build_views
+
+from conftest import ROOT, build_site
+
+SITE_HOST = "127.0.0.1:8000"  # the default site_url in mkdocs.yml
+SPAM = re.compile(r"365|bet365|投注|博彩网站_", re.I)
+
+
+class Refs(HTMLParser):
+    """Collects resource references and the language switcher's links of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.resources: list[tuple[str, str]] = []
+        self.switcher: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for t, attr in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"),
+                        ("source", "src"), ("video", "src"), ("audio", "src")):
+            if tag == t and a.get(attr):
+                self.resources.append((tag, a[attr]))
+        if tag == "a" and "md-select__link" in (a.get("class") or "") and a.get("hreflang"):
+            self.switcher[a["hreflang"]] = a["href"]
+
+
+def parse(path: Path) -> Refs:
+    refs = Refs()
+    refs.feed(path.read_text(encoding="utf-8"))
+    return refs
+
+
+def html_pages(site: Path, prefix: str = "") -> set[str]:
+    root = site / prefix if prefix else site
+    out = set()
+    for path in root.rglob("index.html"):
+        rel = path.relative_to(root).as_posix()
+        if not prefix and rel.startswith("en/"):
+            continue
+        out.add(rel[: -len("index.html")])
+    return out
+
+
+def expected_generated_urls() -> set[str]:
+    dataset, _ = load_dataset(ROOT / "data")
+    return {page_url(v.src) for v in build_views(resolve(dataset), "zh")}
+
+
+def test_every_page_exists_in_both_languages(real_site: Path):
+    zh, en = html_pages(real_site), html_pages(real_site, "en")
+    assert zh == en
+    generated = expected_generated_urls()
+    assert generated <= zh
+    assert "about/" in zh
+    # the kinds the site promises, each with an index page
+    for folder in ("plans", "sectors", "agencies", "years", "indicators", "regions"):
+        assert f"{folder}/" in zh
+        assert any(u.startswith(f"{folder}/") and u != f"{folder}/" for u in zh), folder
+
+
+def test_language_switcher_lands_on_the_twin_page(real_site: Path):
+    for url in sorted(html_pages(real_site)):
+        for lang, own, twin in (("zh", url, "en/" + url), ("en", "en/" + url, url)):
+            page = f"http://{SITE_HOST}/{own}"
+            refs = parse(real_site / own / "index.html")
+            other = "en" if lang == "zh" else "zh"
+            assert other in refs.switcher, own
+            assert urljoin(page, refs.switcher[other]) == f"http://{SITE_HOST}/{twin}", own
+            assert urljoin(page, refs.switcher[lang]) == page, own
+
+
+def test_pages_are_in_their_language(real_site: Path):
+    zh = (real_site / "sectors" / "logistics" / "index.html").read_text(encoding="utf-8")
+    en = (real_site / "en" / "sectors" / "logistics" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in zh and re.search(r"<h1[^>]*>现代物流<", zh)
+    assert '<html lang="en"' in en and re.search(r"<h1[^>]*>Modern logistics<", en)
+
+
+def test_no_request_leaves_the_site(real_site: Path):
+    offsite = []
+    for path in real_site.rglob("*.html"):
+        for tag, url in parse(path).resources:
+            parts = urlsplit(url)
+            if (parts.scheme in ("http", "https") or url.startswith("//")) and parts.netloc != SITE_HOST:
+                offsite.append((path.relative_to(real_site).as_posix(), tag, url))
+    assert offsite == []
+    css_js = " ".join(p.read_text(encoding="utf-8", errors="ignore")
+                      for p in real_site.rglob("*.css"))
+    assert "fonts.googleapis.com" not in css_js and "fonts.gstatic.com" not in css_js
+
+
+def test_spam_never_reaches_the_site(real_site: Path):
+    hits = [p.relative_to(real_site).as_posix() for p in real_site.rglob("*")
+            if p.suffix in (".html", ".json", ".xml") and SPAM.search(p.read_text(encoding="utf-8"))]
+    assert hits == []
+
+
+def test_plan_page_shows_tasks_agencies_targets_and_notes(real_site: Path):
+    page = (real_site / "plans" / "jx-2010-service-work-plan" / "index.html").read_text(encoding="utf-8")
+    assert 'id="t2-1-4"' in page and 'id="t2-4-1"' in page
+    assert 'href="../../agencies/jx-sports/"' in page
+    assert "127个" in page
+    assert "2010年12月9日" in page and "2022年12月13日" in page
+    assert 'id="note-spam-sports-bureau"' in page
+    en = (real_site / "en" / "plans" / "jx-2010-service-work-plan" / "index.html").read_text(encoding="utf-8")
+    assert "own translation" in en
+    assert "127 projects" in en
+
+
+def test_agency_page_lists_what_it_leads_and_joins(real_site: Path):
+    page = (real_site / "en" / "agencies" / "jx-drc" / "index.html").read_text(encoding="utf-8")
+    assert "Tasks it leads" in page and "Tasks it takes part in" in page
+    assert page.count('href="../../plans/jx-2010-service-work-plan/#t2-') > 10
+
+
+def test_sitemap_has_hreflang_for_generated_pages(real_site: Path):
+    sitemap = (real_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>http://{SITE_HOST}/sectors/logistics/</loc>" in sitemap
+    assert f'hreflang="en" href="http://{SITE_HOST}/en/sectors/logistics/"' in sitemap
+
+
+def test_search_index_segments_chinese_and_keeps_english(real_site: Path):
+    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tokens = set()
+    for doc in index["docs"]:
+        tokens.update(re.split(index["config"]["separator"], doc["title"] + " " + doc["text"]))
+    assert "物流" in tokens  # a two-character word inside longer text
+    assert "市发展改革委" in tokens  # kept whole by the user dictionary
+    assert "logistics" in {t.lower() for t in tokens}
+    assert any(d["location"].startswith("en/") for d in index["docs"])
+
+
+def test_bad_data_fails_the_build_with_one_message_and_keeps_the_old_site(tmp_path, mini_data):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "marker.txt").write_text("previous build", encoding="utf-8")
+    plan = mini_data / "plans" / "mini-plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [jx-drc]", "lead: [jx-dcr]"),
+                    encoding="utf-8")
+    result = build_site(site, mini_data)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert "sections[0].tasks[0].lead[0]: unknown agency 'jx-dcr' (did you mean 'jx-drc'?)" in output
+    assert (site / "marker.txt").exists() and not (site / "index.html").exists()
+
+
+def test_missing_translation_fails_strict_build_but_not_a_normal_one(tmp_path, mini_data):
+    plan = mini_data / "plans" / "mini-plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "title: {zh: 发展现代物流, en: Develop modern logistics}", "title: {zh: 发展现代物流}"),
+        encoding="utf-8")
+    strict = build_site(tmp_path / "strict", mini_data, strict=True)
+    assert strict.returncode != 0 and "missing translation 'en'" in strict.stdout + strict.stderr
+    normal = build_site(tmp_path / "normal", mini_data, strict=False)
+    assert normal.returncode == 0, normal.stderr
+    page = (tmp_path / "normal" / "en" / "plans" / "mini-plan" / "index.html").read_text(encoding="utf-8")
+    assert 'class="atlas-fallback" lang="zh"' in page and "Some text is not yet translated" in page
