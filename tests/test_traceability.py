@@ -1,0 +1,58 @@
+"""Every quoted figure and every original-language task text traces to its source document."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from atlas.validate import check_data, iter_sections
+
+from conftest import ROOT
+
+SOURCES = ROOT / "data" / "sources"
+DATASET, _ = check_data(ROOT / "data")
+
+
+def squash(text: str) -> str:
+    """Compare text, not layout: drop whitespace and quote-mark variants."""
+    return re.sub(r"[\s\u3000“”\"]+", "", text)
+
+
+@pytest.mark.parametrize("plan", DATASET.plans, ids=lambda p: p.id)
+def test_source_file_is_in_the_project(plan):
+    assert (SOURCES / plan.source.file).is_file()
+
+
+@pytest.mark.parametrize("plan", DATASET.plans, ids=lambda p: p.id)
+def test_every_quote_is_in_the_source(plan):
+    source = squash((SOURCES / plan.source.file).read_text(encoding="utf-8"))
+    missing = []
+    for section in iter_sections(plan.sections):
+        for task in section.tasks:
+            for target in task.targets:
+                if squash(target.quote) not in source:
+                    missing.append(target.id)
+    for obs in plan.observations:
+        if squash(obs.quote) not in source:
+            missing.append(obs.id)
+    assert missing == []
+
+
+@pytest.mark.parametrize("plan", DATASET.plans, ids=lambda p: p.id)
+def test_original_text_is_verbatim_unless_a_note_explains(plan):
+    """Task and section texts in the original language are the source's words; a correction
+    is allowed only where an editor's note names the item."""
+    source = squash((SOURCES / plan.source.file).read_text(encoding="utf-8"))
+    explained = {about for note in plan.notes for about in note.about}
+    lang = plan.original_language
+    changed = []
+    for section in iter_sections(plan.sections):
+        texts = [(section.id, section.summary)] + [(t.id, t.summary) for t in section.tasks]
+        for item_id, text in texts:
+            if text is None or item_id in explained:
+                continue
+            for paragraph in (text.get(lang) or "").split("\n\n"):
+                if paragraph.strip() and squash(paragraph) not in source:
+                    changed.append(item_id)
+    assert changed == []
