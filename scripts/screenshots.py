@@ -51,6 +51,7 @@ def main() -> None:
             for path in args.paths:
                 for prefix in ("", "en/"):
                     page.goto(base + prefix + path.lstrip("/"))
+                    page.wait_for_timeout(700)  # let the header tabs finish their entry animation
                     name = (prefix + path).strip("/").replace("/", "_") or "home"
                     target = args.out / f"{name}-{args.width}.png"
                     page.screenshot(path=str(target), full_page=args.full)

@@ -149,6 +149,9 @@ def test_deadlines_and_numbers():
     assert present.item_number("(一)", "en") == "(1)"
     assert present.item_number("二", "zh") == "二、"
     assert present.item_number("十二", "en") == "12."
+    assert present.citation_number(["二", "(二)", "1"], "zh") == "二（二）1"
+    assert present.citation_number(["二", "(二)", "1"], "en") == "2.2.1"
+    assert present.citation_number(["二", "(五)", None], "en") == "2.5"
     assert present.period_label("2019-H1", "zh") == "2019年上半年"
     assert present.date(dt.date(2010, 12, 9), "zh") == "2010年12月9日"
 

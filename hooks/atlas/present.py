@@ -111,3 +111,22 @@ def item_number(number: str | None, lang: str) -> str:
         return f"{bare}、" if value is not None else f"{bare}."
     shown = str(value) if value is not None else bare
     return f"({shown})" if wrapped else f"{shown}."
+
+
+def citation_number(numbers, lang: str) -> str:
+    """Where an item sits, from its section and item numbers: ``二（二）1`` / ``2.2.1``."""
+    numbers = [n for n in numbers if n]
+    if not numbers:
+        return ""
+    if lang == "zh":
+        out = ""
+        for n in numbers:
+            bare = n.strip("()（）.、 ")
+            out += f"（{bare}）" if n.strip().startswith(("(", "（")) else bare
+        return out
+    parts = []
+    for n in numbers:
+        bare = n.strip("()（）.、 ")
+        value = _cn_to_int(bare)
+        parts.append(str(value) if value is not None else bare)
+    return ".".join(parts)

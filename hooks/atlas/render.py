@@ -88,7 +88,8 @@ class PageRenderer:
         return sep.join(self.ref("sector", s) for s in ids) or "—"
 
     def task(self, ref: TaskRef, with_plan: bool = False) -> str:
-        text = f"[{self.num(ref.task.number)}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
+        where = present.citation_number([s.number for s in ref.sections] + [ref.task.number], self.lang)
+        text = f"[{md(where) + ' ' if where else ''}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
         if with_plan:
             text += f" · {self.ref('plan', ref.plan.id)}"
         return text
