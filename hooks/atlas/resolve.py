@@ -76,6 +76,9 @@ class Model:
     tasks: list = field(default_factory=list)
     targets: list = field(default_factory=list)
     observations: list = field(default_factory=list)
+    tasks_in_plan: dict = field(default_factory=lambda: defaultdict(list))
+    targets_in_plan: dict = field(default_factory=lambda: defaultdict(list))
+    observations_in_plan: dict = field(default_factory=lambda: defaultdict(list))
     tasks_led_by: dict = field(default_factory=lambda: defaultdict(list))
     tasks_joined_by: dict = field(default_factory=lambda: defaultdict(list))
     plans_issued_by: dict = field(default_factory=lambda: defaultdict(list))
@@ -164,6 +167,7 @@ def resolve(ds: Dataset) -> Model:
                 m.notes_about[(plan.id, about)].append(note)
         for ref in _walk(plan, plan.sections):
             m.tasks.append(ref)
+            m.tasks_in_plan[plan.id].append(ref)
             for agency_id in ref.task.lead:
                 m.tasks_led_by[agency_id].append(ref)
             for agency_id in ref.task.participants:
@@ -174,6 +178,7 @@ def resolve(ds: Dataset) -> Model:
             for target in ref.task.targets:
                 tref = TargetRef(ref, target)
                 m.targets.append(tref)
+                m.targets_in_plan[plan.id].append(tref)
                 m.task_of_target[(plan.id, target.id)] = ref
                 m.targets_of_indicator[target.indicator].append(tref)
                 if isinstance(target.year, int):
@@ -184,6 +189,7 @@ def resolve(ds: Dataset) -> Model:
         for obs in plan.observations:
             oref = ObservationRef(plan, obs)
             m.observations.append(oref)
+            m.observations_in_plan[plan.id].append(oref)
             m.observations_of_indicator[obs.indicator].append(oref)
             m.observations_in[int(obs.period[:4])].append(oref)
     return m

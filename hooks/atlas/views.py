@@ -12,7 +12,7 @@ from typing import Callable
 
 from .labels import LABELS
 from .records import Text
-from .resolve import Model, plan_year
+from .resolve import Model
 from .urls import page_src
 
 DATA = "data"
@@ -68,12 +68,10 @@ def plans(m: Model, lang: str) -> list[PageView]:
     views = [PageView("plan-index", page_src("plan"), "plan_index.md.j2", _label("plans"),
                       {"plans": list(m.plans.values())}, in_nav=True)]
     for plan in m.plans.values():
-        tasks = [ref for ref in m.tasks if ref.plan.id == plan.id]
-        targets = [t for t in m.targets if t.plan.id == plan.id]
         views.append(PageView("plan", page_src("plan", plan.id), "plan.md.j2", plan.title,
-                              {"plan": plan, "tasks": tasks, "targets": targets,
-                               "observations": [o for o in m.observations if o.plan.id == plan.id],
-                               "issued_year": plan_year(plan)},
+                              {"plan": plan, "tasks": m.tasks_in_plan.get(plan.id, []),
+                               "targets": m.targets_in_plan.get(plan.id, []),
+                               "observations": m.observations_in_plan.get(plan.id, [])},
                               data_files=(f"{DATA}/plans/{plan.id}.yaml",)))
     return views
 
@@ -102,8 +100,9 @@ def _involvement(m: Model, task_refs) -> list[tuple]:
     for ref in task_refs:
         leads.update(ref.task.lead)
         joins.update(ref.task.participants)
+    order = {agency_id: i for i, agency_id in enumerate(m.agencies)}
     ids = list(dict.fromkeys(list(leads) + list(joins)))
-    ids.sort(key=lambda a: (-(leads[a] * 2 + joins[a]), list(m.agencies).index(a)))
+    ids.sort(key=lambda a: (-(leads[a] * 2 + joins[a]), order[a]))
     return [(m.agencies[a], leads[a], joins[a]) for a in ids]
 
 
