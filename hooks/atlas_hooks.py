@@ -107,3 +107,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Each language build writes ``site/404.html``; keep Chinese there, English in ``en/``."""
+    if template_name != "404.html":
+        return output
+    i18n = _i18n(config)
+    if i18n.current_language == i18n.default_language:
+        _state["404"] = output
+        return output
+    target = Path(config.site_dir) / i18n.current_language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _state.get("404", output)

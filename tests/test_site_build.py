@@ -169,3 +169,8 @@ def test_missing_translation_fails_strict_build_but_not_a_normal_one(tmp_path, m
     assert normal.returncode == 0, normal.stderr
     page = (tmp_path / "normal" / "en" / "plans" / "mini-plan" / "index.html").read_text(encoding="utf-8")
     assert 'class="atlas-fallback" lang="zh"' in page and "Some text is not yet translated" in page
+
+
+def test_each_language_has_its_own_404_page(real_site: Path):
+    assert '<html lang="zh"' in (real_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (real_site / "en" / "404.html").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import jinja2
 from . import present
 from .labels import label
 from .records import Text
-from .resolve import Model, TaskRef
+from .resolve import Model, TaskRef, plan_year
 from .urls import page_src, relative
 from .views import PageView
 
@@ -132,7 +132,7 @@ class PageRenderer:
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
             obs_value=self.obs_value, deadline=self.deadline,
             date=lambda d: present.date(d, self.lang),
-            num=self.num, item=self.item,
+            num=self.num, item=self.item, plan_year=plan_year,
             period=lambda p: present.period(p.start, p.end, self.lang),
             period_label=lambda code: present.period_label(code, self.lang),
             **self.view.context)
