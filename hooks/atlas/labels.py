@@ -140,6 +140,7 @@ LABELS: dict[str, dict[str, str]] = {
     "tasks_of_plan": {"zh": "项任务", "en": "tasks"},
     "issued_year": {"zh": "发布年份", "en": "Issued"},
     "description": {"zh": "说明", "en": "Description"},
+    "estimated": {"zh": "预计", "en": "estimated"},
     "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }
 

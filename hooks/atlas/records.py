@@ -98,6 +98,7 @@ class Indicator:
     region: str
     sectors: tuple = ()
     description: Optional[Text] = None
+    measure: Optional[str] = None  # indicators of different places that measure the same thing
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -126,6 +127,7 @@ class Observation:
     unit: str
     quote: str
     text: Optional[Text] = None
+    estimated: bool = False  # the source calls the figure an estimate
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -192,13 +194,13 @@ class Plan:
     id: str
     kind: str
     region: str
-    issuer: str
     title: Text
     period: Period
     original_language: str
     translated: tuple
     source: Source
     sections: tuple
+    issuer: Optional[str] = None  # None: the source does not say who issued it
     doc_number: Optional[str] = None
     dates: Dates = Dates()
     prevailing_language: Optional[str] = None

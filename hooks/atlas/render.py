@@ -118,7 +118,10 @@ class PageRenderer:
                                          self.m.units[target.unit], self.lang))
 
     def obs_value(self, obs) -> str:
-        return cell(present.with_unit(obs.value, self.m.units[obs.unit], self.lang))
+        shown = present.with_unit(obs.value, self.m.units[obs.unit], self.lang)
+        if obs.estimated:
+            shown += f" ({label('estimated', self.lang)})" if self.lang == "en" else f"（{label('estimated', self.lang)}）"
+        return cell(shown)
 
     def deadline(self, target) -> str:
         return cell(present.deadline(target.year, target.basis, self.lang))

@@ -154,7 +154,8 @@ def resolve(ds: Dataset) -> Model:
 
     for plan in ds.plans:
         m.plans_in_region[plan.region].append(plan)
-        m.plans_issued_by[plan.issuer].append(plan)
+        if plan.issuer:
+            m.plans_issued_by[plan.issuer].append(plan)
         year = plan_year(plan)
         if year:
             m.plans_issued_in[year].append(plan)

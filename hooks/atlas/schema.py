@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .records import (Agency, Dates, Indicator, Note, Observation, Period, Plan, Region,
                       Section, Sector, Source, Target, Task, Unit)
-from .specs import (F, DateSpec, Enum, ListOf, Number, PeriodSpec, Record, Ref, Slug, Spec,
+from .specs import (F, Bool, DateSpec, Enum, ListOf, Number, PeriodSpec, Record, Ref, Slug, Spec,
                     Str, TargetValue, TextSpec, YearSpec)
 
 LANG = Enum("zh", "en")
@@ -63,6 +63,7 @@ INDICATOR = Record(Indicator, {
     "region": F(Ref("region"), True),
     "sectors": F(ListOf(Ref("sector"), unique=True)),
     "description": F(TextSpec()),
+    "measure": F(Slug()),
 }, "indicator")
 
 TARGET = Record(Target, {
@@ -85,6 +86,7 @@ OBSERVATION = Record(Observation, {
     "unit": F(Ref("unit"), True),
     "text": F(TextSpec()),
     "quote": F(Str(), True),
+    "estimated": F(Bool()),
 }, "observation")
 
 TASK = Record(Task, {
@@ -126,7 +128,7 @@ PLAN = Record(Plan, {
     "id": F(Slug(), True),
     "kind": F(Enum(*PLAN_KINDS), True),
     "region": F(Ref("region"), True),
-    "issuer": F(Ref("agency"), True),
+    "issuer": F(Ref("agency")),
     "title": F(TextSpec(TITLE_MAX), True),
     "doc_number": F(Str(100)),
     "dates": F(Record(Dates, {"signed": F(DateSpec()), "printed": F(DateSpec()),

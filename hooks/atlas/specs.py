@@ -163,6 +163,15 @@ class Enum(Spec):
         return ck.error(path, f"{_type_name(value)} is not allowed here", hint)
 
 
+class Bool(Spec):
+    expected = "true or false"
+
+    def check(self, value, path, ck):
+        if isinstance(value, bool):
+            return value
+        return self.wrong_type(value, path, ck)
+
+
 class Number(Spec):
     expected = "a number"
 
