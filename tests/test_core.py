@@ -10,7 +10,7 @@ import pytest
 from atlas import present
 from atlas.errors import AtlasError
 from atlas.labels import LABELS
-from atlas.records import Text, Unit
+from atlas.records import Text, Unit, period_end_year
 from atlas.render import cell, make_env, md, render_page
 from atlas.resolve import resolve
 from atlas.search_terms import search_words
@@ -153,6 +153,8 @@ def test_deadlines_and_numbers():
     assert present.citation_number(["二", "(二)", "1"], "en") == "2.2.1"
     assert present.citation_number(["二", "(五)", None], "en") == "2.5"
     assert present.period_label("2019-H1", "zh") == "2019年上半年"
+    assert present.period_label("2018..2019-07", "en") == "2018–July 2019"
+    assert period_end_year("2018..2019-07") == 2019
     assert present.date(dt.date(2010, 12, 9), "zh") == "2010年12月9日"
 
 

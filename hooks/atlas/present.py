@@ -67,7 +67,10 @@ def period(start, end, lang: str) -> str:
 
 
 def period_label(period_code: str, lang: str) -> str:
-    """``2019-H1`` → ``2019年上半年`` / ``2019 H1``."""
+    """``2019-H1`` → ``2019年上半年`` / ``2019 H1``; a span ``A..B`` reads ``A–B``."""
+    if ".." in period_code:
+        start, _, end = period_code.partition("..")
+        return f"{period_label(start, lang)}–{period_label(end, lang)}"
     year, _, part = period_code.partition("-")
     if not part:
         return f"{year}年" if lang == "zh" else year
@@ -76,11 +79,10 @@ def period_label(period_code: str, lang: str) -> str:
                  "Q4": "四季度"}
         if part in names:
             return f"{year}年{names[part]}"
-        return f"{year}年{int(part.lstrip('M'))}月"
+        return f"{year}年{int(part)}月"
     if part.startswith(("H", "Q")):
         return f"{year} {part}"
-    month = int(part.lstrip("M"))
-    return _dt.date(int(year), month, 1).strftime("%B %Y")
+    return _dt.date(int(year), int(part), 1).strftime("%B %Y")
 
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -19,6 +19,11 @@ Year = Union[int, str]  # an int, or NOT_STATED
 Value = Union[int, float, tuple]  # a number, or (low, high) for a range
 
 
+def period_end_year(period_code: str) -> int:
+    """The year a reported period ends in (``2018..2019-07`` → 2019)."""
+    return int(period_code.rpartition("..")[2][:4])
+
+
 @dataclass(frozen=True)
 class Text:
     """A bilingual text; either language may be missing (a warning, shown with a notice)."""

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .records import Agency, Dataset, Note, Observation, Plan, Section, Target, Task
+from .records import period_end_year, Agency, Dataset, Note, Observation, Plan, Section, Target, Task
 from .validate import iter_sections, plan_items
 
 
@@ -192,7 +192,7 @@ def resolve(ds: Dataset) -> Model:
             m.observations.append(oref)
             m.observations_in_plan[plan.id].append(oref)
             m.observations_of_indicator[obs.indicator].append(oref)
-            m.observations_in[int(obs.period[:4])].append(oref)
+            m.observations_in[period_end_year(obs.period)].append(oref)
     return m
 
 

@@ -216,16 +216,20 @@ class DateSpec(Spec):
         return self.wrong_type(value, path, ck, "e.g. 2010-12-09")
 
 
-PERIOD_RE = re.compile(r"^(19|20)\d\d(-(H[12]|Q[1-4]|0[1-9]|1[0-2]|M(0[1-9]|1[0-2])))?$")
+_ONE_PERIOD = r"(19|20)\d\d(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
+PERIOD_RE = re.compile(rf"^{_ONE_PERIOD}(\.\.{_ONE_PERIOD})?$")
 
 
 class PeriodSpec(Spec):
-    expected = "a period such as 2018, 2019-H1, 2019-Q3 or 2019-06"
+    expected = "a period such as 2018, 2019-H1, 2019-Q3, 2019-06, or a span such as 2018..2019"
 
     def check(self, value, path, ck):
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and PERIOD_RE.match(value):
+            start, _, end = value.partition("..")
+            if end and end <= start:
+                return ck.error(path, f"the span {value} ends before it starts", "write it as START..END")
             return value
         return self.wrong_type(value, path, ck)
 

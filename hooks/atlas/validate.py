@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import AtlasError, Diagnostic, Loc
-from .records import Dataset, Plan, Section
+from .records import Dataset, Plan, Section, period_end_year
 from .schema import PLAN, PLANS_DIR, REGISTRIES
 from .specs import INVALID, Checker, ListOf, did_you_mean, field_path
 from .yaml_source import read_yaml
@@ -216,7 +216,7 @@ def _check_rules(ds: Dataset, today: _dt.date) -> list[Diagnostic]:
                                           f"deadline {item.year} is before the plan's period starts ({start})",
                                           "check the year against the source"))
             if kind == "observation":
-                year = int(item.period[:4])
+                year = period_end_year(item.period)
                 if year > today.year:
                     out.append(Diagnostic(item.locs["period"], field_path(item, "period"),
                                           f"period {item.period} is in the future (today is {today.isoformat()})",
