@@ -16,9 +16,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from atlas.errors import AtlasError
+from atlas.export import files as export_files
 from atlas.render import make_env, render_page
 from atlas.resolve import Model, resolve
 from atlas.search_terms import search_words
+from atlas.urls import DOWNLOADS
 from atlas.validate import load_dataset
 from atlas.views import build_views
 
@@ -105,6 +107,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.localization = None if lang == default else lang
         file.norm_src_uri = view.src
         files.append(file)
+    # the data tables, offered for download; one copy shared by both languages
+    for name, content in export_files(model).items():
+        files.append(File.generated(config, f"{DOWNLOADS}/{name}", content=content))
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
 

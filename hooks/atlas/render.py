@@ -17,7 +17,7 @@ from . import present
 from .labels import label
 from .records import Text
 from .resolve import Model, TaskRef, plan_year
-from .urls import page_src, relative
+from .urls import DOWNLOADS, page_src, relative
 from .views import PageView
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -63,6 +63,9 @@ class PageRenderer:
     # -- links ------------------------------------------------------------------------------
     def link(self, kind: str, key=None, anchor: str | None = None) -> str:
         return relative(self.view.src, page_src(kind, key), anchor)
+
+    def download(self, name: str) -> str:
+        return relative(self.view.src, f"{DOWNLOADS}/{name}")
 
     def ref(self, kind: str, key, text: Text | None = None) -> str:
         """``[name](relative link)`` for an entity, in this language."""
@@ -135,7 +138,7 @@ class PageRenderer:
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
             obs_value=self.obs_value, deadline=self.deadline,
             date=lambda d: present.date(d, self.lang),
-            num=self.num, item=self.item, plan_year=plan_year,
+            num=self.num, item=self.item, plan_year=plan_year, download=self.download,
             period=lambda p: present.period(p.start, p.end, self.lang),
             period_label=lambda code: present.period_label(code, self.lang),
             **self.view.context)

@@ -18,6 +18,7 @@ FOLDERS = {
     "region": "regions",
 }
 HOME = "index.md"
+DOWNLOADS = "downloads"  # folder of the exported data tables (JSON and CSV)
 
 
 def page_src(kind: str, key: object = None) -> str:

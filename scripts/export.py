@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Write the data as JSON and CSV tables (plans, tasks, targets, observations, agencies,
+sectors, indicators). CSV is UTF-8 with BOM so that Excel shows Chinese.
+
+Usage: python scripts/export.py --out DIR [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from atlas.errors import AtlasError  # noqa: E402
+from atlas.export import files  # noqa: E402
+from atlas.resolve import resolve  # noqa: E402
+from atlas.validate import load_dataset  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder to write into (created)")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    args = parser.parse_args(argv)
+    try:
+        dataset, _ = load_dataset(args.data)
+    except AtlasError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = files(resolve(dataset))
+    for name, content in written.items():
+        (args.out / name).write_bytes(content)
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
