@@ -19,7 +19,9 @@ from atlas.errors import AtlasError
 from atlas.export import files as export_files
 from atlas.render import make_env, render_page
 from atlas.resolve import Model, resolve
+from atlas.schema import SOURCES_DIR
 from atlas.search_terms import search_words
+from atlas.source_text import load_sources
 from atlas.urls import DOWNLOADS
 from atlas.validate import load_dataset
 from atlas.views import build_views
@@ -52,6 +54,7 @@ def _model(config: MkDocsConfig) -> Model:
         for warning in warnings:
             log.warning(str(warning))
         _state["model"] = resolve(dataset)
+        _state["model"].sources = load_sources(dataset.plans, DATA_DIR / SOURCES_DIR)
         _state["key"] = key
         _teach_segmenter(_state["model"])
     return _state["model"]

@@ -154,6 +154,16 @@ LABELS: dict[str, dict[str, str]] = {
     "table_agencies": {"zh": "部门", "en": "Agencies"},
     "table_sectors": {"zh": "行业", "en": "Sectors"},
     "table_indicators": {"zh": "指标", "en": "Indicators"},
+    "source_page_title": {"zh": "关于本页", "en": "About this page"},
+    "source_page_intro": {
+        "zh": "本页为原文全文，已去除网页导航等与文件无关的内容；本站所作更正以下划线标出，并链接到相应的编辑说明。每段有固定编号（¶），任务、目标和数据都链接到其出处段落。",
+        "en": "The full source text as published, without the web page's navigation and other debris. Corrections we made are underlined and linked to their editor's note. Each paragraph has a fixed number (¶); tasks, targets and figures link to the paragraph they come from.",
+    },
+    "back_to_plan": {"zh": "返回文件页面", "en": "Back to the plan's page"},
+    "corrected": {"zh": "本站更正，见编辑说明", "en": "corrected by Plan Atlas; see the editor's note"},
+    "cited_by": {"zh": "出自本段：", "en": "From this paragraph: "},
+    "source_text": {"zh": "原文", "en": "Source text"},
+    "source_passage": {"zh": "原文段落", "en": "Source passage"},
     "estimated": {"zh": "预计", "en": "estimated"},
     "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }

@@ -188,10 +188,28 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A fix applied to the source text on its page: regex ``find`` → ``replace``, explained by ``note``."""
+
+    find: str
+    replace: str
+    note: str
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Source:
     file: str
     title: str
     publisher: str
+    split: str = "lines"  # how the text divides into paragraphs: "lines" or "spaces"
+    begin: Optional[str] = None  # the document starts at the paragraph starting with this
+    end: Optional[str] = None  # … and ends at the paragraph containing this
+    drop: tuple = ()  # paragraphs (exact text) that are web debris, not the document
+    corrections: tuple = ()
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

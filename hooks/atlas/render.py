@@ -17,7 +17,7 @@ from . import present
 from .labels import label
 from .records import Text
 from .resolve import Model, TaskRef, plan_year
-from .urls import DOWNLOADS, page_src, relative
+from .urls import DOWNLOADS, page_src, relative, source_src
 from .views import PageView
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -63,6 +63,35 @@ class PageRenderer:
     # -- links ------------------------------------------------------------------------------
     def link(self, kind: str, key=None, anchor: str | None = None) -> str:
         return relative(self.view.src, page_src(kind, key), anchor)
+
+    def passage(self, plan_id: str, item_id: str, text: str | None = None) -> str:
+        """A link to the paragraph of the source text that ``item_id`` comes from ("" if none)."""
+        source = self.m.sources.get(plan_id)
+        pid = source.anchors.get(item_id) if source else None
+        if not pid:
+            return cell(text) if text else ""
+        shown = cell(text) if text else f"¶{pid[1:]}"
+        return f"[{shown}]({relative(self.view.src, source_src(plan_id), pid)})"
+
+    def paragraph(self, p) -> str:
+        """One numbered source paragraph, corrections marked, with links to what cites it."""
+        plan_id = self.view.context["plan"].id
+        plan_page = page_src("plan", plan_id)
+        parts = [f"[¶{p.number}](#{p.id}){{ .atlas-pnum }}"]
+        for seg in p.segments:
+            if seg.note:
+                parts.append(f'<ins class="atlas-correction" title="{label("corrected", self.lang)}">'
+                             f'{md(seg.text)}</ins>[\\*]({relative(self.view.src, plan_page, seg.note)}'
+                             f' "{label("corrected", self.lang)}")')
+            else:
+                parts.append(md(seg.text))
+        text = parts[0] + " " + "".join(parts[1:]) + f"\n{{: #{p.id} .atlas-para }}"
+        cited = self.m.sources[plan_id].cited_by.get(p.id, [])
+        if cited:
+            links = [self.item(plan_id, item_id) for item_id in cited]
+            sep = "；" if self.lang == "zh" else "; "
+            text += f"\n\n{label('cited_by', self.lang)}{sep.join(links)}\n{{: .atlas-cited }}"
+        return text
 
     def download(self, name: str) -> str:
         return relative(self.view.src, f"{DOWNLOADS}/{name}")
@@ -138,7 +167,8 @@ class PageRenderer:
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
             obs_value=self.obs_value, deadline=self.deadline,
             date=lambda d: present.date(d, self.lang),
-            num=self.num, item=self.item, plan_year=plan_year, download=self.download,
+            num=self.num, item=self.item, plan_year=plan_year, download=self.download, passage=self.passage, paragraph=self.paragraph,
+            source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
             period=lambda p: present.period(p.start, p.end, self.lang),
             period_label=lambda code: present.period_label(code, self.lang),
             **self.view.context)

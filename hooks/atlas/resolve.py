@@ -100,6 +100,7 @@ class Model:
     notes_about: dict = field(default_factory=lambda: defaultdict(list))
     task_of_target: dict = field(default_factory=dict)
     plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
+    sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
 
     @property
     def years(self) -> list[int]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import (Agency, Dates, Indicator, Note, Observation, Period, Plan, Region,
+from .records import (Agency, Correction, Dates, Indicator, Note, Observation, Period, Plan, Region,
                       Section, Sector, Source, Target, Task, Unit)
-from .specs import (F, Bool, DateSpec, Enum, ListOf, Number, PeriodSpec, Record, Ref, Slug, Spec,
+from .specs import (F, Bool, DateSpec, Enum, ListOf, Number, PeriodSpec, Record, Ref, RegexSpec, Slug, Spec,
                     Str, TargetValue, TextSpec, YearSpec)
 
 LANG = Enum("zh", "en")
@@ -138,8 +138,14 @@ PLAN = Record(Plan, {
     "original_language": F(LANG, True),
     "prevailing_language": F(LANG),
     "translated": F(ListOf(LANG, unique=True), True),
-    "source": F(Record(Source, {"file": F(Str(200), True), "title": F(Str(TITLE_MAX), True),
-                                "publisher": F(Str(TITLE_MAX), True)}, "source"), True),
+    "source": F(Record(Source, {
+        "file": F(Str(200), True), "title": F(Str(TITLE_MAX), True),
+        "publisher": F(Str(TITLE_MAX), True), "split": F(Enum("lines", "spaces")),
+        "begin": F(Str(200)), "end": F(Str(200)), "drop": F(ListOf(Str())),
+        "corrections": F(ListOf(Record(Correction, {
+            "find": F(RegexSpec(), True), "replace": F(Str(200), True), "note": F(Slug(), True),
+        }, "correction"))),
+    }, "source"), True),
     "notes": F(ListOf(NOTE)),
     "sections": F(ListOf(SectionSpec()), True),
     "observations": F(ListOf(OBSERVATION)),
@@ -164,3 +170,4 @@ REGISTRIES = (
     RegistryKind("indicator", "indicators.yaml", INDICATOR, "indicators"),
 )
 PLANS_DIR = "plans"
+SOURCES_DIR = "sources"

@@ -163,6 +163,21 @@ class Enum(Spec):
         return ck.error(path, f"{_type_name(value)} is not allowed here", hint)
 
 
+class RegexSpec(Spec):
+    expected = "a regular expression"
+
+    def check(self, value, path, ck):
+        value = Str(500).check(value, path, ck)
+        if value is INVALID:
+            return value
+        try:
+            re.compile(value)
+        except re.error as exc:
+            return ck.error(path, f"not a valid regular expression: {exc}",
+                            "escape ( ) [ ] . * + ? with a backslash to match them literally")
+        return value
+
+
 class Bool(Spec):
     expected = "true or false"
 

@@ -29,6 +29,11 @@ def page_src(kind: str, key: object = None) -> str:
     return f"{folder}/index.md" if key is None else f"{folder}/{key}.md"
 
 
+def source_src(plan_id: str) -> str:
+    """The page showing a plan's source text."""
+    return f"plans/{plan_id}/source.md"
+
+
 def page_url(src: str) -> str:
     """The directory URL MkDocs gives a source path (``plans/x.md`` → ``plans/x/``)."""
     if src == HOME:

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from .errors import AtlasError, Diagnostic, Loc
 from .records import Dataset, Plan, Section, period_end_year
-from .schema import PLAN, PLANS_DIR, REGISTRIES
+from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR
 from .specs import INVALID, Checker, ListOf, did_you_mean, field_path
 from .yaml_source import read_yaml
 
@@ -108,6 +108,7 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
     diagnostics += _check_unique_ids(dataset)
     diagnostics += _check_refs(dataset, [r for r in refs if r.kind not in broken])
     diagnostics += _check_rules(dataset, today)
+    diagnostics += _check_sources(dataset, data_dir / SOURCES_DIR)
     return dataset, sorted(set(diagnostics), key=Diagnostic.sort_key)
 
 
@@ -233,3 +234,19 @@ def load_dataset(data_dir: Path, *, strict: bool = False,
         raise AtlasError(diagnostics)
     return dataset, diagnostics
 
+
+def _check_sources(ds: Dataset, sources_dir: Path) -> list[Diagnostic]:
+    """Each plan's source file is in data/sources; its corrections cite existing notes."""
+    out = []
+    for plan in ds.plans:
+        if not (sources_dir / plan.source.file).is_file():
+            out.append(Diagnostic(plan.source.locs["file"], field_path(plan.source, "file"),
+                                  f"source file '{plan.source.file}' is not in data/{SOURCES_DIR}/",
+                                  "copy the source text there, keeping its file name"))
+        notes = {n.id for n in plan.notes}
+        for c in plan.source.corrections:
+            if c.note not in notes:
+                out.append(Diagnostic(c.locs["note"], field_path(c, "note"),
+                                      f"unknown editor's note '{c.note}'",
+                                      did_you_mean(c.note, notes) or "every correction must be explained by a note in `notes`"))
+    return out

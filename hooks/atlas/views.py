@@ -13,7 +13,7 @@ from typing import Callable
 from .labels import LABELS
 from .records import Text
 from .resolve import Model
-from .urls import page_src
+from .urls import page_src, source_src
 
 DATA = "data"
 
@@ -73,6 +73,13 @@ def plans(m: Model, lang: str) -> list[PageView]:
                                "targets": m.targets_in_plan.get(plan.id, []),
                                "observations": m.observations_in_plan.get(plan.id, [])},
                               data_files=(f"{DATA}/plans/{plan.id}.yaml",)))
+        source = m.sources.get(plan.id)
+        if source is not None:
+            views.append(PageView("plan-source", source_src(plan.id), "source.md.j2",
+                                  Text(zh=f"{plan.title.pick('zh')[0]}：原文",
+                                       en=f"{plan.title.pick('en')[0]}: source text"),
+                                  {"plan": plan, "source": source},
+                                  data_files=(f"{DATA}/sources/{plan.source.file}",)))
     return views
 
 

@@ -1,0 +1,107 @@
+"""Export tables, the per-document report, and source-text pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from atlas.export import TABLES, files, tables, to_csv
+from atlas.report import plan_counts
+from atlas.resolve import resolve
+from atlas.source_text import load_source, load_sources
+from atlas.validate import check_data
+
+from conftest import MINI, ROOT
+
+
+def mini_model():
+    dataset, _ = check_data(MINI)
+    model = resolve(dataset)
+    model.sources = load_sources(dataset.plans, MINI / "sources")
+    return model
+
+
+def test_tables_carry_ids_plans_and_base_values():
+    t = tables(mini_model())
+    assert set(t) == set(TABLES)
+    target = t["targets"][0]
+    assert target["id"] == "t1-1-projects" and target["plan"] == "mini-plan"
+    assert target["value"] == 127 and target["base_value"] == 127 and target["base_unit"] == "count"
+    assert target["year"] == 2012 and target["comparator"] == ">=" and target["indicator"] == "jx-projects"
+    assert t["plans"][0]["source"] == "mini.txt"
+    assert all("id" in row for rows in t.values() for row in rows)
+    assert all(row["plan"] == "mini-plan" for row in t["tasks"] + t["targets"])
+
+
+def test_csv_has_bom_and_opens_as_utf8():
+    data = to_csv([{"id": "a", "name_zh": "嘉兴", "lead": ["x", "y"]}])
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows == [{"id": "a", "name_zh": "嘉兴", "lead": "x; y"}]
+
+
+def test_export_script_writes_every_table(tmp_path):
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "export.py"), "--out", str(out)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for name in TABLES:
+        assert isinstance(json.loads((out / f"{name}.json").read_text(encoding="utf-8")), list), name
+        assert (out / f"{name}.csv").read_bytes().startswith("\ufeff".encode()), name
+
+
+def test_report_counts_and_translation_list():
+    counts = plan_counts(mini_model())
+    assert [(c.plan, c.sections, c.tasks, c.targets, c.observations, c.agencies) for c in counts] == [
+        ("mini-plan", 1, 1, 1, 0, 3)]
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "report.py")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "| jx-2010-service-work-plan |" in result.stdout
+    assert "Translations missing: none." in result.stdout
+
+
+def test_source_text_is_cleaned_corrected_and_indexed():
+    dataset, _ = check_data(MINI)
+    doc = load_source(dataset.plans[0], MINI / "sources")
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0].startswith("嘉兴市人民政府办公室关于印发")  # navigation before `begin` dropped
+    assert "浏览次数:" not in texts  # dropped as debris
+    corrected = [s for p in doc.paragraphs for s in p.segments if s.note]
+    assert [(s.text, s.original, s.note) for s in corrected] == [("园区建设", "园建设", "note-date")]
+    assert doc.anchors == {"s1": "p2", "t1-1": "p3", "t1-1-projects": "p3"}
+
+
+def test_real_source_pages_link_every_task_and_target():
+    dataset, _ = check_data(ROOT / "data")
+    for plan in dataset.plans:
+        doc = load_source(plan, ROOT / "data" / "sources")
+        for section in _sections(plan.sections):
+            assert section.id in doc.anchors, (plan.id, section.id)
+            for task in section.tasks:
+                assert task.id in doc.anchors, (plan.id, task.id)
+                for target in task.targets:
+                    assert target.id in doc.anchors, (plan.id, target.id)
+        for obs in plan.observations:
+            assert obs.id in doc.anchors, (plan.id, obs.id)
+
+
+def _sections(sections):
+    for s in sections:
+        yield s
+        yield from _sections(s.sections)
+
+
+def test_site_offers_downloads_and_source_pages(real_site: Path):
+    assert (real_site / "downloads" / "targets.csv").read_bytes().startswith("\ufeff".encode())
+    home = (real_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/targets.csv"' in home
+    source = (real_site / "plans" / "jx-2010-service-work-plan" / "source" / "index.html").read_text(encoding="utf-8")
+    assert 'id="p7"' in source and 'class="atlas-correction"' in source and "市体育局" in source
+    assert (real_site / "en" / "plans" / "jx-2010-service-work-plan" / "source" / "index.html").exists()
+    plan = (real_site / "plans" / "jx-2010-service-work-plan" / "index.html").read_text(encoding="utf-8")
+    assert 'href="source/#p' in plan
