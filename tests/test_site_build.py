@@ -16,7 +16,7 @@ from atlas.views import build_views
 from conftest import ROOT, build_site
 
 SITE_HOST = "127.0.0.1:8000"  # the default site_url in mkdocs.yml
-SPAM = re.compile(r"365|bet365|投注|博彩网站_", re.I)
+SPAM = re.compile(r"365bet|bet365|bte365|投注网|拒绝提款", re.I)  # the injected gambling text in source 002
 
 
 class Refs(HTMLParser):

@@ -89,7 +89,7 @@ def tables(m: Model) -> dict[str, list[dict]]:
         observations.append({
             "id": o.id, "plan": oref.plan.id, "indicator": o.indicator, "period": o.period,
             "value": o.value, "unit": o.unit, "base_value": _base(m, o.value, o.unit),
-            "base_unit": m.units[o.unit].base, "comparator": "=", "estimated": o.estimated,
+            "base_unit": m.units[o.unit].base, "comparator": o.comparator, "estimated": o.estimated,
             **_text("text", o.text), "quote": o.quote, "url": _url("plan", oref.plan.id, o.id),
         })
     agencies = [{

@@ -133,6 +133,7 @@ class Observation:
     quote: str
     text: Optional[Text] = None
     estimated: bool = False  # the source calls the figure an estimate
+    comparator: str = "="  # "over 300 cities" is reported as > 300
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
 

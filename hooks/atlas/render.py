@@ -150,7 +150,7 @@ class PageRenderer:
                                          self.m.units[target.unit], self.lang))
 
     def obs_value(self, obs) -> str:
-        shown = present.with_unit(obs.value, self.m.units[obs.unit], self.lang)
+        shown = present.target_value(obs.comparator, obs.value, self.m.units[obs.unit], self.lang)
         if obs.estimated:
             shown += f" ({label('estimated', self.lang)})" if self.lang == "en" else f"（{label('estimated', self.lang)}）"
         return cell(shown)

@@ -87,6 +87,7 @@ OBSERVATION = Record(Observation, {
     "text": F(TextSpec()),
     "quote": F(Str(), True),
     "estimated": F(Bool()),
+    "comparator": F(Enum(">=", ">", "<=", "<", "=", "~")),
 }, "observation")
 
 TASK = Record(Task, {

@@ -124,10 +124,11 @@ def _index(doc: SourceDoc) -> None:
 
     def heading(title: str | None) -> str | None:
         """A paragraph that is just this heading (with its number), e.g. ``一、总体要求``."""
-        probe = squash(title or "")
+        probe = squash(title or "").casefold()
         if not probe:
             return None
         for pid, text in squashed:
+            text = text.casefold()
             if text.endswith(probe) and len(text) <= len(probe) + 8:
                 return pid
         return None
@@ -151,7 +152,8 @@ def _index(doc: SourceDoc) -> None:
         if pid:
             mark(section.id, pid)
         else:
-            place(section.id, section.summary.get(lang) if section.summary else None)
+            place(section.id, section.summary.get(lang) if section.summary else None,
+                  section.title.get(lang))
         for task in section.tasks:
             place(task.id, task.quote, task.summary.get(lang), task.title.get(lang))
             for target in task.targets:
