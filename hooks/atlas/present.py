@@ -100,17 +100,44 @@ def _cn_to_int(text: str):
     return _CN_DIGITS[text] if len(text) == 1 else None
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_CN_NUMERALS = "零一二三四五六七八九十"
+
+
+def _roman_to_int(text: str):
+    """I … XXXIX → int; anything else → None."""
+    if not text or any(ch not in _ROMAN for ch in text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
+    return total
+
+
+def _int_to_cn(value: int) -> str:
+    if value <= 10:
+        return _CN_NUMERALS[value]
+    tens, ones = divmod(value, 10)
+    return (("" if tens == 1 else _CN_NUMERALS[tens]) + "十" + (_CN_NUMERALS[ones] if ones else ""))
+
+
 def item_number(number: str | None, lang: str) -> str:
     """A section or item number as a heading prefix: ``一、`` ``（一）`` ``1.`` / ``1.`` ``(1)`` ``1.``."""
     if not number:
         return ""
     bare = number.strip("()（）.、 ")
     wrapped = number.strip().startswith(("(", "（"))
-    value = _cn_to_int(bare)
+    roman = _roman_to_int(bare)
+    value = _cn_to_int(bare) if roman is None else roman
     if lang == "zh":
+        if roman is not None:
+            bare = _int_to_cn(roman)
         if wrapped:
             return f"（{bare}）"
         return f"{bare}、" if value is not None else f"{bare}."
+    if roman is not None:
+        return f"({bare})" if wrapped else f"{bare}."
     shown = str(value) if value is not None else bare
     return f"({shown})" if wrapped else f"{shown}."
 
@@ -124,11 +151,14 @@ def citation_number(numbers, lang: str) -> str:
         out = ""
         for n in numbers:
             bare = n.strip("()（）.、 ")
+            roman = _roman_to_int(bare)
+            bare = _int_to_cn(roman) if roman is not None else bare
             out += f"（{bare}）" if n.strip().startswith(("(", "（")) else bare
         return out
     parts = []
     for n in numbers:
         bare = n.strip("()（）.、 ")
-        value = _cn_to_int(bare)
+        value = _roman_to_int(bare)
+        value = _cn_to_int(bare) if value is None else value
         parts.append(str(value) if value is not None else bare)
     return ".".join(parts)
