@@ -143,6 +143,23 @@ def test_values_read_naturally():
     assert present.number(2.0) == "2"
 
 
+def test_large_amounts_read_naturally_in_each_language():
+    teu = Unit("teu", Text(zh="标箱", en="TEU"), "teu", 1, scale=True)
+    mteu = Unit("teu-million", Text(zh="百万标箱", en="million TEU"), "teu", 1_000_000)
+    yuan = Unit("yuan", Text(zh="元", en="yuan"), "yuan", 1, scale=True)
+    byuan = Unit("yuan-billion", Text(zh="十亿元", en="billion yuan"), "yuan", 1_000_000_000)
+    assert present.with_unit(2.46, mteu, "zh", teu) == "246万标箱"
+    assert present.with_unit(2.46, mteu, "en", teu) == "2.46 million TEU"
+    assert present.with_unit(250, byuan, "zh", yuan) == "2500亿元"
+    assert present.with_unit(250, byuan, "en", yuan) == "250 billion yuan"
+    assert present.with_unit(450000, teu, "en", teu) == "450,000 TEU"
+    assert present.target_value(">", 40, byuan, "zh", yuan) == "超过400亿元"
+    pct = Unit("percent", Text(zh="%", en="%"), "percent", 1)
+    pp = Unit("percentage-point", Text(zh="个百分点", en="percentage points"), "percentage-point", 1)
+    assert present.with_unit(1.2, pp, "zh", pp) == "1.2个百分点"
+    assert present.with_unit(1.2, pct, "en", pct) == "1.2%"
+
+
 def test_deadlines_and_numbers():
     assert present.deadline(2020, "by_year", "en") == "by 2020"
     assert present.deadline("not stated", "annual", "zh") == "未说明（每年）"

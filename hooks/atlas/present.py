@@ -16,22 +16,50 @@ def number(value) -> str:
     return str(value)
 
 
-def with_unit(value, unit: Unit, lang: str) -> str:
-    """``127个`` in Chinese, ``127 projects`` in English; a range reads ``50–100``."""
-    if isinstance(value, tuple):
-        shown = f"{number(value[0])}–{number(value[1])}"
+_ZH_SCALES = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万"))
+_EN_SCALES = ((10**12, " trillion"), (10**9, " billion"), (10**6, " million"))
+
+
+def _plain(x: float) -> str:
+    text = f"{round(x, 6):f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def natural(value: float, lang: str) -> str:
+    """A base-unit amount as people write it: 2460000 → ``246万`` / ``2.46 million``."""
+    scales = _ZH_SCALES if lang == "zh" else _EN_SCALES
+    for size, word in scales:
+        if abs(value) >= size:
+            return _plain(value / size) + word
+    if lang == "en" and abs(value) >= 10000:
+        whole, _, frac = _plain(value).partition(".")
+        return f"{int(whole):,}" + (f".{frac}" if frac else "")
+    return _plain(value)
+
+
+def with_unit(value, unit: Unit, lang: str, base: Unit | None = None) -> str:
+    """``127个`` in Chinese, ``127 projects`` in English; a range reads ``50–100``.
+
+    With ``base`` (the unit's base unit) marked ``scale``, amounts read naturally in each
+    language: 2.46 million TEU is ``246万标箱`` and ``2.46 million TEU``; 250 billion yuan is
+    ``2500亿元``.
+    """
+    values = value if isinstance(value, tuple) else (value,)
+    if base is not None and base.scale:
+        shown = "–".join(natural(v * unit.factor, lang) for v in values)
+        unit = base
     else:
-        shown = number(value)
+        shown = "–".join(number(v) for v in values)
     name = unit.name.pick(lang)[0]
     if lang == "zh" or name in ("%", "‰") or not name:
         return f"{shown}{name}"
     return f"{shown} {name}"
 
 
-def target_value(comparator: str, value, unit: Unit, lang: str) -> str:
+def target_value(comparator: str, value, unit: Unit, lang: str, base: Unit | None = None) -> str:
     """The commitment in words: ``不少于 127个`` / ``at least 127 projects``."""
     word = label(f"cmp_{comparator}", lang)
-    amount = with_unit(value, unit, lang)
+    amount = with_unit(value, unit, lang, base)
     if not word:
         return amount
     return f"{word}{amount}" if lang == "zh" else f"{word} {amount}"

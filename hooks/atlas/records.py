@@ -91,6 +91,7 @@ class Unit:
     name: Text
     base: str
     factor: float
+    scale: bool = False  # a base unit whose large values read better as 万/亿 or million/billion
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
 

@@ -145,12 +145,17 @@ class PageRenderer:
         return f"[{name}]({self.link('plan', plan_id, item_id)})"
 
     # -- values -----------------------------------------------------------------------------
+    def _units(self, unit_id: str):
+        unit = self.m.units[unit_id]
+        return unit, self.m.units[unit.base]
+
     def target_value(self, target) -> str:
-        return cell(present.target_value(target.comparator, target.value,
-                                         self.m.units[target.unit], self.lang))
+        unit, base = self._units(target.unit)
+        return cell(present.target_value(target.comparator, target.value, unit, self.lang, base))
 
     def obs_value(self, obs) -> str:
-        shown = present.target_value(obs.comparator, obs.value, self.m.units[obs.unit], self.lang)
+        unit, base = self._units(obs.unit)
+        shown = present.target_value(obs.comparator, obs.value, unit, self.lang, base)
         if obs.estimated:
             shown += f" ({label('estimated', self.lang)})" if self.lang == "en" else f"（{label('estimated', self.lang)}）"
         return cell(shown)

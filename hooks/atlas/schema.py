@@ -54,6 +54,7 @@ UNIT = Record(Unit, {
     "name": F(TextSpec(TITLE_MAX), True),
     "base": F(Ref("unit"), True),
     "factor": F(Number(), True),
+    "scale": F(Bool()),
 }, "unit")
 
 INDICATOR = Record(Indicator, {
