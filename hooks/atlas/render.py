@@ -16,6 +16,7 @@ import jinja2
 from . import present
 from .labels import label
 from .records import Text
+from .progress import progress
 from .resolve import Model, TaskRef, plan_year
 from .urls import DOWNLOADS, page_src, relative, source_src
 from .views import PageView
@@ -160,6 +161,22 @@ class PageRenderer:
             shown += f" ({label('estimated', self.lang)})" if self.lang == "en" else f"（{label('estimated', self.lang)}）"
         return cell(shown)
 
+    def status(self, ref) -> str:
+        """The target's progress as icon and words (never colour alone), linked to the rule."""
+        result = progress(self.m, ref)
+        rule = relative(self.view.src, "about.md", "progress")
+        text = f'<span class="atlas-status atlas-status--{result.status}">{label("status_" + result.status, self.lang)}</span>'
+        return f"[{text}]({rule})"
+
+    def latest(self, ref) -> str:
+        """The figure a target's status rests on (or the latest one), with its period."""
+        result = progress(self.m, ref)
+        if result.figure is None:
+            return "—"
+        o = result.figure
+        when = present.period_label(o.observation.period, self.lang)
+        return f"{self.obs_value(o.observation)} ({cell(when)}, {self.passage(o.plan.id, o.observation.id, label('source_short', self.lang)) or self.ref('plan', o.plan.id)})"
+
     def deadline(self, target) -> str:
         return cell(present.deadline(target.year, target.basis, self.lang))
 
@@ -170,7 +187,7 @@ class PageRenderer:
             t=lambda key: label(key, self.lang), tx=self.tx, txc=self.txc, md=md, cell=cell,
             link=self.link, ref=self.ref, agency_link=self.agency, agency_links=self.agencies,
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
-            obs_value=self.obs_value, deadline=self.deadline,
+            obs_value=self.obs_value, deadline=self.deadline, status=self.status, latest=self.latest,
             date=lambda d: present.date(d, self.lang),
             num=self.num, item=self.item, plan_year=plan_year, download=self.download, passage=self.passage, paragraph=self.paragraph,
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
