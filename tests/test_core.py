@@ -170,6 +170,7 @@ def test_deadlines_and_numbers():
     assert present.item_number("III", "zh") == "三、" and present.item_number("III", "en") == "III."
     assert present.item_number("(XIII)", "zh") == "（十三）"
     assert present.citation_number(["III", "2", "(1)"], "en") == "3.2.1"
+    assert present.citation_number(["III", "1", None], "zh") == "三、1"
     assert present.citation_number(["二", "(二)", "1"], "en") == "2.2.1"
     assert present.citation_number(["二", "(五)", None], "en") == "2.5"
     assert present.period_label("2019-H1", "zh") == "2019年上半年"

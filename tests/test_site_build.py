@@ -174,3 +174,14 @@ def test_missing_translation_fails_strict_build_but_not_a_normal_one(tmp_path, m
 def test_each_language_has_its_own_404_page(real_site: Path):
     assert '<html lang="zh"' in (real_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in (real_site / "en" / "404.html").read_text(encoding="utf-8")
+
+
+def test_indicator_page_has_svg_chart_and_its_table(real_site: Path):
+    for prefix in ("", "en/"):
+        page = (real_site / prefix / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'<svg class="atlas-chart"[^>]*role="img"', page)
+        assert 'class="target"' in page  # the 2020 target's marker
+        assert 'id="chart-data"' in page and ("text alternative" in page or "文字替代" in page)
+    zh = (real_site / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")
+    en = (real_site / "en" / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")
+    assert "246万标箱" in zh and "2.46 million TEU" in en

@@ -173,6 +173,14 @@ LABELS: dict[str, dict[str, str]] = {
     "status_behind_so_far": {"zh": "⚠ 暂未达到", "en": "⚠ Behind so far"},
     "status_not_reported": {"zh": "— 无报告数据", "en": "— Not reported"},
     "status_not_comparable": {"zh": "≠ 不可比", "en": "≠ Not comparable"},
+    "chart_x": {"zh": "年份（分期数据标在期末）", "en": "Year (part-year figures at the end of their period)"},
+    "chart_legend": {
+        "zh": "◇ 目标（标在截止年份，竖虚线）　● 已报告数据（连线）。",
+        "en": "◇ target (at its deadline year, dashed line)   ● reported figure (joined by a line).",
+    },
+    "chart_table_link": {"zh": "图表数据见下表。", "en": "The same data as a table is below."},
+    "chart_data": {"zh": "图表数据（图表的文字替代）", "en": "Chart data (text alternative to the chart)"},
+    "kind_of_point": {"zh": "类别", "en": "Kind"},
     "estimated": {"zh": "预计", "en": "estimated"},
     "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }

@@ -181,7 +181,12 @@ def citation_number(numbers, lang: str) -> str:
             bare = n.strip("()（）.、 ")
             roman = _roman_to_int(bare)
             bare = _int_to_cn(roman) if roman is not None else bare
-            out += f"（{bare}）" if n.strip().startswith(("(", "（")) else bare
+            if n.strip().startswith(("(", "（")):
+                out += f"（{bare}）"
+            else:
+                if out and bare[:1].isdigit() and not out.endswith("）"):
+                    out += "、" if _cn_to_int(out[-1]) is not None else "."
+                out += bare
         return out
     parts = []
     for n in numbers:

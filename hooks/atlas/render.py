@@ -16,6 +16,7 @@ import jinja2
 from . import present
 from .labels import label
 from .records import Text
+from .chart import Point, indicator_chart, period_x
 from .progress import progress
 from .resolve import Model, TaskRef, plan_year
 from .urls import DOWNLOADS, page_src, relative, source_src
@@ -177,6 +178,53 @@ class PageRenderer:
         when = present.period_label(o.observation.period, self.lang)
         return f"{self.obs_value(o.observation)} ({cell(when)}, {self.passage(o.plan.id, o.observation.id, label('source_short', self.lang)) or self.ref('plan', o.plan.id)})"
 
+    def chart(self, indicator) -> str:
+        """The indicator's SVG chart with its legend, as one raw HTML block ("" if no dated data)."""
+        base = self.m.units[self.m.units[indicator.unit].base]
+        to_base = lambda value, unit_id: value * self.m.units[unit_id].factor  # noqa: E731
+        targets = []
+        for ref in self.m.targets_of_indicator.get(indicator.id, []):
+            t = ref.target
+            if not isinstance(t.year, int):
+                continue
+            low, high = (t.value if isinstance(t.value, tuple) else (t.value, None))
+            unit, ubase = self._units(t.unit)
+            label_text = (f"{present.target_value(t.comparator, t.value, unit, self.lang, ubase)}"
+                          f" · {present.deadline(t.year, t.basis, self.lang)}")
+            targets.append(Point(float(t.year), to_base(low, t.unit),
+                                 label_text, to_base(high, t.unit) if high is not None else None))
+        figures = []
+        for ref in self.m.observations_of_indicator.get(indicator.id, []):
+            o = ref.observation
+            unit, ubase = self._units(o.unit)
+            figures.append(Point(period_x(o.period), to_base(o.value, o.unit),
+                                 f"{present.with_unit(o.value, unit, self.lang, ubase)} · "
+                                 f"{present.period_label(o.period, self.lang)}"))
+        if not targets and not figures:
+            return ""
+        svg = indicator_chart(targets, figures, indicator.name.pick(self.lang)[0],
+                              (lambda v: present.natural(v, self.lang)) if base.scale else present.number,
+                              label("chart_x", self.lang), base.name.pick(self.lang)[0])
+        legend = label("chart_legend", self.lang)
+        return (f'<figure class="atlas-figure">{svg}<figcaption>{legend} '
+                f'<a href="#chart-data">{label("chart_table_link", self.lang)}</a></figcaption></figure>')
+
+    def chart_rows(self, indicator) -> list[tuple]:
+        """The chart's data in time order: ``(x, period text, kind, value text, where, status)``."""
+        rows = []
+        for ref in self.m.targets_of_indicator.get(indicator.id, []):
+            t = ref.target
+            x = float(t.year) if isinstance(t.year, int) else 9999.0
+            rows.append((x, self.deadline(t), label("target", self.lang), self.target_value(t),
+                         self.task(ref.task, with_plan=True), self.status(ref)))
+        for ref in self.m.observations_of_indicator.get(indicator.id, []):
+            o = ref.observation
+            rows.append((period_x(o.period), cell(present.period_label(o.period, self.lang)),
+                         label("observations", self.lang), self.obs_value(o),
+                         self.passage(ref.plan.id, o.id, label("source_short", self.lang)) + " · "
+                         + self.ref("plan", ref.plan.id), ""))
+        return sorted(rows, key=lambda r: r[0])
+
     def deadline(self, target) -> str:
         return cell(present.deadline(target.year, target.basis, self.lang))
 
@@ -187,7 +235,7 @@ class PageRenderer:
             t=lambda key: label(key, self.lang), tx=self.tx, txc=self.txc, md=md, cell=cell,
             link=self.link, ref=self.ref, agency_link=self.agency, agency_links=self.agencies,
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
-            obs_value=self.obs_value, deadline=self.deadline, status=self.status, latest=self.latest,
+            obs_value=self.obs_value, deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart, chart_rows=self.chart_rows,
             date=lambda d: present.date(d, self.lang),
             num=self.num, item=self.item, plan_year=plan_year, download=self.download, passage=self.passage, paragraph=self.paragraph,
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),

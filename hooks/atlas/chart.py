@@ -1,0 +1,104 @@
+"""Charts drawn at build time as inline SVG: an indicator's targets and reported figures over time.
+
+Reported figures are filled circles joined by a line; targets are hollow diamonds (a vertical bar
+for a range) at their deadline year, with a dashed deadline line. Shapes, not colours, tell them
+apart; the page puts the same data in a table labelled as the chart's alternative.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+W, H = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 72, 16, 34, 44
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float  # a year, with fractions for part-year periods (end of period)
+    y: float  # in the indicator's base unit
+    label: str  # what a tooltip says
+    high: float | None = None  # for a range target
+
+
+def period_x(period: str) -> float:
+    """Where a reported period ends on a year axis: 2018 → 2018, 2019-H1 → 2018.5 …"""
+    end = period.rpartition("..")[2]
+    year, _, part = end.partition("-")
+    y = int(year)
+    if not part:
+        return float(y)
+    if part in ("H1", "Q2"):
+        return y - 0.5
+    if part == "Q1":
+        return y - 0.75
+    if part == "Q3":
+        return y - 0.25
+    if part in ("H2", "Q4"):
+        return float(y)
+    return y - 1 + int(part) / 12
+
+
+def _ticks(low: float, high: float, n: int = 4) -> list[float]:
+    if high == low:
+        return [low]
+    step = (high - low) / n
+    magnitude = 10 ** len(str(int(step))) / 10 if step >= 1 else 0.1
+    for nice in (1, 2, 2.5, 5, 10):
+        if step <= nice * magnitude:
+            step = nice * magnitude
+            break
+    start = (low // step) * step
+    out, v = [], start
+    while True:
+        out.append(round(v, 10))
+        if v >= high - step * 0.001:
+            return out
+        v += step
+
+
+def indicator_chart(targets: list[Point], figures: list[Point], title: str,
+                    fmt, x_label: str, y_label: str) -> str:
+    """The SVG for one indicator; ``fmt`` turns a base value into axis text (``y_label`` the unit)."""
+    points = targets + figures
+    if not points:
+        return ""
+    xs = [p.x for p in points]
+    ys = [p.y for p in points] + [p.high for p in targets if p.high is not None] + [0.0]
+    x0, x1 = min(xs) - 0.5, max(xs) + 0.5
+    ticks = _ticks(min(ys), max(ys))
+    y0, y1 = min(ticks + [min(ys)]), max(ticks + [max(ys)])
+    y1 = y1 if y1 > y0 else y0 + 1
+
+    def sx(x):
+        return LEFT + (x - x0) / (x1 - x0) * (W - LEFT - RIGHT)
+
+    def sy(y):
+        return H - BOTTOM - (y - y0) / (y1 - y0) * (H - TOP - BOTTOM)
+
+    out = [f'<svg class="atlas-chart" viewBox="0 0 {W} {H}" role="img" aria-labelledby="chart-title" '
+           f'xmlns="http://www.w3.org/2000/svg"><title id="chart-title">{escape(title)}</title>']
+    for t in ticks:
+        out.append(f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{sy(t):.1f}" y2="{sy(t):.1f}" class="grid"/>'
+                   f'<text x="{LEFT - 6}" y="{sy(t) + 4:.1f}" class="ylab">{escape(fmt(t))}</text>')
+    for year in range(int(x0 + 0.5), int(x1) + 1):
+        out.append(f'<text x="{sx(year):.1f}" y="{H - BOTTOM + 16}" class="xlab">{year}</text>')
+    out.append(f'<text x="{(LEFT + W - RIGHT) / 2:.1f}" y="{H - 6}" class="xlab">{escape(x_label)}</text>')
+    out.append(f'<text x="4" y="14" class="unit">{escape(y_label)}</text>')
+    for p in targets:
+        out.append(f'<line x1="{sx(p.x):.1f}" x2="{sx(p.x):.1f}" y1="{TOP}" y2="{H - BOTTOM}" class="deadline"/>')
+    if len(figures) > 1:
+        path = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in sorted(figures, key=lambda p: p.x))
+        out.append(f'<polyline points="{path}" class="line"/>')
+    for p in figures:
+        out.append(f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="5" class="figure">'
+                   f'<title>{escape(p.label)}</title></circle>')
+    for p in targets:
+        x, y = sx(p.x), sy(p.y)
+        if p.high is not None:
+            out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y:.1f}" y2="{sy(p.high):.1f}" class="range"/>')
+        out.append(f'<path d="M{x:.1f},{y - 7:.1f} L{x + 7:.1f},{y:.1f} L{x:.1f},{y + 7:.1f} '
+                   f'L{x - 7:.1f},{y:.1f} Z" class="target"><title>{escape(p.label)}</title></path>')
+    out.append("</svg>")
+    return "".join(out)
