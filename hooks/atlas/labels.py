@@ -181,6 +181,12 @@ LABELS: dict[str, dict[str, str]] = {
     "chart_table_link": {"zh": "图表数据见下表。", "en": "The same data as a table is below."},
     "chart_data": {"zh": "图表数据（图表的文字替代）", "en": "Chart data (text alternative to the chart)"},
     "kind_of_point": {"zh": "类别", "en": "Kind"},
+    "compare": {"zh": "城市比较", "en": "Compare cities"},
+    "compare_intro": {
+        "zh": "同一事项在不同城市的目标和已报告数据并列显示。数值按各自原文录入，并换算为同一基本单位显示；期限和口径不同，请对照阅读。",
+        "en": "The same measure in different cities, side by side: targets and reported figures as each source prints them, shown in the same base unit. Deadlines and bases differ; read them together with care.",
+    },
+    "compare_none": {"zh": "目前还没有可跨城市比较的指标。", "en": "No measure is reported by more than one city yet."},
     "estimated": {"zh": "预计", "en": "estimated"},
     "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }

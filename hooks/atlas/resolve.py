@@ -93,6 +93,7 @@ class Model:
     plans_in_region: dict = field(default_factory=lambda: defaultdict(list))
     agencies_in_region: dict = field(default_factory=lambda: defaultdict(list))
     indicators_in_region: dict = field(default_factory=lambda: defaultdict(list))
+    indicators_by_measure: dict = field(default_factory=lambda: defaultdict(list))
     plans_issued_in: dict = field(default_factory=lambda: defaultdict(list))
     plans_in_force_in: dict = field(default_factory=lambda: defaultdict(list))
     targets_due_in: dict = field(default_factory=lambda: defaultdict(list))
@@ -101,6 +102,12 @@ class Model:
     task_of_target: dict = field(default_factory=dict)
     plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
     sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
+
+    @property
+    def comparisons(self) -> dict:
+        """Measures reported by indicators of more than one region: ``{measure: [indicators]}``."""
+        return {measure: inds for measure, inds in self.indicators_by_measure.items()
+                if len({i.region for i in inds}) > 1}
 
     @property
     def years(self) -> list[int]:
@@ -150,6 +157,8 @@ def resolve(ds: Dataset) -> Model:
             m.sector_children[sector.parent].append(sector)
     for ind in ds.indicators:
         m.indicators_in_region[ind.region].append(ind)
+        if ind.measure:
+            m.indicators_by_measure[ind.measure].append(ind)
         for sector_id in _with_ancestors(m, ind.sectors):
             m.indicators_in_sector[sector_id].append(ind)
 

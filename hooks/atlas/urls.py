@@ -16,6 +16,7 @@ FOLDERS = {
     "year": "years",
     "indicator": "indicators",
     "region": "regions",
+    "compare": "compare",
 }
 HOME = "index.md"
 DOWNLOADS = "downloads"  # folder of the exported data tables (JSON and CSV)

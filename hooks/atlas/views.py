@@ -172,8 +172,21 @@ def regions(m: Model, lang: str) -> list[PageView]:
     return views
 
 
+def comparisons(m: Model, lang: str) -> list[PageView]:
+    measures = m.comparisons
+    views = [PageView("compare-index", page_src("compare"), "compare_index.md.j2", _label("compare"),
+                      {"measures": measures}, in_nav=True)]
+    for measure, inds in measures.items():
+        title = Text(zh="、".join(i.name.pick("zh")[0] for i in inds),
+                     en="; ".join(i.name.pick("en")[0] for i in inds))
+        views.append(PageView("compare", page_src("compare", measure), "compare.md.j2", title,
+                              {"measure": measure, "indicators": inds},
+                              data_files=(f"{DATA}/{_registry_file('indicator')}",)))
+    return views
+
+
 BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (
-    home, plans, sectors, agencies, years, indicators, regions)
+    home, plans, sectors, agencies, years, indicators, comparisons, regions)
 
 
 def build_views(m: Model, lang: str) -> list[PageView]:
