@@ -21,12 +21,14 @@ EXPECTED = {
     "jx-2016-modern-service-action-plan": (11, 29, 43, 0, 22, 15),
     "jx-2019-yrd-integration-news": (4, 2, 1, 22, 1, 13),
     "ha-2028-modern-service-plan": (4, 15, 28, 0, 0, 6),
+    "jx-2019-government-work-report": (25, 42, 75, 82, 1, 18),
 }
 SOURCES = {
     "jx-2010-service-work-plan": "002_0d713a18524f5318.txt",
     "jx-2016-modern-service-action-plan": "000_7bf17a918e0637eb.txt",
     "jx-2019-yrd-integration-news": "003_0e370278f6824660.txt",
     "ha-2028-modern-service-plan": "004_d7377418a0d12ffd.txt",
+    "jx-2019-government-work-report": "001_1036424bba339072.txt",
 }
 
 

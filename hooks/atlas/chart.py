@@ -1,6 +1,7 @@
 """Charts drawn at build time as inline SVG: an indicator's targets and reported figures over time.
 
-Reported figures are filled circles joined by a line; targets are hollow diamonds (a vertical bar
+Reported full-year figures are filled circles joined by a line, part-year figures (such as a
+first half) squares standing alone; targets are hollow diamonds (a vertical bar
 for a range) at their deadline year, with a dashed deadline line. Shapes, not colours, tell them
 apart; the page puts the same data in a table labelled as the chart's alternative.
 """
@@ -20,6 +21,7 @@ class Point:
     y: float  # in the indicator's base unit
     label: str  # what a tooltip says
     high: float | None = None  # for a range target
+    part: bool = False  # a part-year figure: drawn as a square and not joined to full years
 
 
 def period_x(period: str) -> float:
@@ -88,12 +90,17 @@ def indicator_chart(targets: list[Point], figures: list[Point], title: str,
     out.append(f'<text x="4" y="14" class="unit">{escape(y_label)}</text>')
     for p in targets:
         out.append(f'<line x1="{sx(p.x):.1f}" x2="{sx(p.x):.1f}" y1="{TOP}" y2="{H - BOTTOM}" class="deadline"/>')
-    if len(figures) > 1:
-        path = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in sorted(figures, key=lambda p: p.x))
+    full_years = sorted((p for p in figures if not p.part), key=lambda p: p.x)
+    if len(full_years) > 1:
+        path = " ".join(f"{sx(p.x):.1f},{sy(p.y):.1f}" for p in full_years)
         out.append(f'<polyline points="{path}" class="line"/>')
     for p in figures:
-        out.append(f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="5" class="figure">'
-                   f'<title>{escape(p.label)}</title></circle>')
+        if p.part:
+            out.append(f'<rect x="{sx(p.x) - 5:.1f}" y="{sy(p.y) - 5:.1f}" width="10" height="10" '
+                       f'class="figure part"><title>{escape(p.label)}</title></rect>')
+        else:
+            out.append(f'<circle cx="{sx(p.x):.1f}" cy="{sy(p.y):.1f}" r="5" class="figure">'
+                       f'<title>{escape(p.label)}</title></circle>')
     for p in targets:
         x, y = sx(p.x), sy(p.y)
         if p.high is not None:

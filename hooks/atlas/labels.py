@@ -175,8 +175,8 @@ LABELS: dict[str, dict[str, str]] = {
     "status_not_comparable": {"zh": "≠ 不可比", "en": "≠ Not comparable"},
     "chart_x": {"zh": "年份（分期数据标在期末）", "en": "Year (part-year figures at the end of their period)"},
     "chart_legend": {
-        "zh": "◇ 目标（标在截止年份，竖虚线）　● 已报告数据（连线）。",
-        "en": "◇ target (at its deadline year, dashed line)   ● reported figure (joined by a line).",
+        "zh": "◇ 目标（标在截止年份，竖虚线）　● 全年已报告数据（连线）　■ 分期数据（如上半年，不连线）。",
+        "en": "◇ target (at its deadline year, dashed line)   ● reported full-year figure (joined by a line)   ■ part-year figure (such as a first half; not joined).",
     },
     "chart_table_link": {"zh": "图表数据见下表。", "en": "The same data as a table is below."},
     "chart_data": {"zh": "图表数据（图表的文字替代）", "en": "Chart data (text alternative to the chart)"},

@@ -199,7 +199,8 @@ class PageRenderer:
             unit, ubase = self._units(o.unit)
             figures.append(Point(period_x(o.period), to_base(o.value, o.unit),
                                  f"{present.with_unit(o.value, unit, self.lang, ubase)} · "
-                                 f"{present.period_label(o.period, self.lang)}"))
+                                 f"{present.period_label(o.period, self.lang)}",
+                                 part="-" in o.period or ".." in o.period))
         if not targets and not figures:
             return ""
         svg = indicator_chart(targets, figures, indicator.name.pick(self.lang)[0],
