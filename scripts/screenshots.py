@@ -41,6 +41,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--width", type=int, default=1280)
     parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
+    parser.add_argument("--print", action="store_true", help="as printed (print stylesheet, link addresses)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     server, base = serve(args.site)
@@ -48,12 +49,16 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": args.width, "height": 900})
+            if args.print:
+                page.emulate_media(media="print")
             for path in args.paths:
                 for prefix in ("", "en/"):
                     page.goto(base + prefix + path.lstrip("/"))
                     page.wait_for_timeout(700)  # let the header tabs finish their entry animation
+                    if args.print:
+                        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
                     name = (prefix + path).strip("/").replace("/", "_") or "home"
-                    target = args.out / f"{name}-{args.width}.png"
+                    target = args.out / f"{name}-{args.width}{'-print' if args.print else ''}.png"
                     page.screenshot(path=str(target), full_page=args.full)
                     print(target)
             browser.close()

@@ -187,6 +187,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The same measure in different cities, side by side: targets and reported figures as each source prints them, shown in the same base unit. Deadlines and bases differ; read them together with care.",
     },
     "compare_none": {"zh": "目前还没有可跨城市比较的指标。", "en": "No measure is reported by more than one city yet."},
+    "by_sector": {"zh": "按行业", "en": "By sector"},
+    "partners": {"zh": "合作最多的部门", "en": "Agencies it works with most"},
     "estimated": {"zh": "预计", "en": "estimated"},
     "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }

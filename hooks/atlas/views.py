@@ -90,12 +90,14 @@ def sectors(m: Model, lang: str) -> list[PageView]:
     for sector in m.sectors.values():
         tasks = m.tasks_in_sector.get(sector.id, [])
         involved = _involvement(m, tasks)
+        plans_ = list(dict.fromkeys(ref.plan.id for ref in tasks))
+        regions_ = list(dict.fromkeys(m.plans[p].region for p in plans_))
         views.append(PageView("sector", page_src("sector", sector.id), "sector.md.j2", sector.name,
                               {"sector": sector, "children": m.sector_children.get(sector.id, []),
                                "by_plan": _by_plan(tasks), "task_count": len(tasks),
                                "targets": m.targets_in_sector.get(sector.id, []),
                                "indicators": m.indicators_in_sector.get(sector.id, []),
-                               "involved": involved},
+                               "involved": involved, "plan_ids": plans_, "region_ids": regions_},
                               data_files=(f"{DATA}/{_registry_file('sector')}",)))
     return views
 
@@ -113,6 +115,15 @@ def _involvement(m: Model, task_refs) -> list[tuple]:
     return [(m.agencies[a], leads[a], joins[a]) for a in ids]
 
 
+def _by_sector(m: Model, led, joined) -> list[tuple]:
+    """``(sector, tasks led, tasks joined)`` for the sectors an agency's tasks are tagged with."""
+    leads: Counter = Counter(s for ref in led for s in ref.task.sectors)
+    joins: Counter = Counter(s for ref in joined for s in ref.task.sectors)
+    order = {sector_id: i for i, sector_id in enumerate(m.sectors)}
+    ids = sorted(set(leads) | set(joins), key=lambda s: (-(leads[s] * 2 + joins[s]), order[s]))
+    return [(m.sectors[s], leads[s], joins[s]) for s in ids]
+
+
 def agencies(m: Model, lang: str) -> list[PageView]:
     by_region = [(r, m.agencies_in_region.get(r.id, [])) for r in m.regions.values()
                  if m.agencies_in_region.get(r.id)]
@@ -123,12 +134,13 @@ def agencies(m: Model, lang: str) -> list[PageView]:
         joined = m.tasks_joined_by.get(agency.id, [])
         partners = _involvement(m, led + joined)
         partners = [p for p in partners if p[0].id != agency.id][:10]
+        by_sector = _by_sector(m, led, joined)
         views.append(PageView("agency", page_src("agency", agency.id), "agency.md.j2", agency.name,
                               {"agency": agency, "led_by_plan": _by_plan(led),
                                "joined_by_plan": _by_plan(joined), "led": led, "joined": joined,
                                "issued": m.plans_issued_by.get(agency.id, []),
                                "children": m.agency_children.get(agency.id, []),
-                               "partners": partners},
+                               "partners": partners, "by_sector": by_sector},
                               data_files=(f"{DATA}/{_registry_file('agency')}",)))
     return views
 
