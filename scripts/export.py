@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     written = files(resolve(dataset))
     for name, content in written.items():
+        (args.out / name).parent.mkdir(parents=True, exist_ok=True)
         (args.out / name).write_bytes(content)
     print(f"wrote {len(written)} files to {args.out}")
     return 0

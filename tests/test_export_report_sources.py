@@ -105,3 +105,29 @@ def test_site_offers_downloads_and_source_pages(real_site: Path):
     assert (real_site / "en" / "plans" / "jx-2010-service-work-plan" / "source" / "index.html").exists()
     plan = (real_site / "plans" / "jx-2010-service-work-plan" / "index.html").read_text(encoding="utf-8")
     assert 'href="source/#p' in plan
+
+
+def test_json_schemas_accept_the_real_data_and_refuse_a_typo():
+    import jsonschema
+    import yaml
+
+    from atlas.export import schemas
+
+    docs = {name: json.loads(content) for name, content in schemas().items()}
+
+    def plain(data):
+        return json.loads(json.dumps(data, default=str))  # YAML dates → strings, as in JSON
+
+    for path in (ROOT / "data" / "plans").glob("*.yaml"):
+        jsonschema.validate(plain(yaml.safe_load(path.read_text(encoding="utf-8"))), docs["plan.schema.json"])
+    for kind in ("regions", "agencies", "sectors", "units", "indicators"):
+        data = plain(yaml.safe_load((ROOT / "data" / f"{kind}.yaml").read_text(encoding="utf-8")))
+        jsonschema.validate(data, docs[f"{kind}.schema.json"])
+    bad = plain(yaml.safe_load((MINI / "plans" / "mini-plan.yaml").read_text(encoding="utf-8")))
+    bad["sections"][0]["tasks"][0]["lede"] = bad["sections"][0]["tasks"][0].pop("lead")
+    try:
+        jsonschema.validate(bad, docs["plan.schema.json"])
+    except jsonschema.ValidationError as exc:
+        assert "lede" in str(exc)
+    else:
+        raise AssertionError("the schema accepted an unknown key")

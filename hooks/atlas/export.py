@@ -15,6 +15,8 @@ from typing import Any
 
 from .records import NOT_STATED, Text
 from .resolve import Model
+from .schema import PLAN, REGISTRIES
+from .specs import ListOf, json_schema_document
 from .urls import page_src, page_url
 
 TABLES = ("plans", "tasks", "targets", "observations", "agencies", "sectors", "indicators")
@@ -136,10 +138,22 @@ def to_csv(rows: list[dict]) -> bytes:
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
+def schemas() -> dict[str, bytes]:
+    """JSON Schema of every data file kind, generated from the specs that validate it."""
+    out = {"plan.schema.json": PLAN}
+    for reg in REGISTRIES:
+        out[f"{reg.field}.schema.json"] = ListOf(reg.spec)
+    return {name: (json.dumps(json_schema_document(spec, name.split(".")[0]), ensure_ascii=False,
+                              indent=1) + "\n").encode("utf-8")
+            for name, spec in out.items()}
+
+
 def files(m: Model) -> dict[str, bytes]:
-    """``{file name: content}`` for every table as JSON and CSV."""
+    """``{file name: content}`` for every table as JSON and CSV, and the data files' schemas."""
     out: dict[str, bytes] = {}
     for name, rows in tables(m).items():
         out[f"{name}.json"] = to_json(rows).encode("utf-8")
         out[f"{name}.csv"] = to_csv(rows)
+    for name, content in schemas().items():
+        out[f"schema/{name}"] = content
     return out

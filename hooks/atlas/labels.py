@@ -189,6 +189,7 @@ LABELS: dict[str, dict[str, str]] = {
     "compare_none": {"zh": "目前还没有可跨城市比较的指标。", "en": "No measure is reported by more than one city yet."},
     "by_sector": {"zh": "按行业", "en": "By sector"},
     "partners": {"zh": "合作最多的部门", "en": "Agencies it works with most"},
+    "schema_text": {"zh": "数据文件的 JSON Schema（由校验数据的同一模型生成）：", "en": "JSON Schema of the data files (generated from the same model that validates them):"},
     "estimated": {"zh": "预计", "en": "estimated"},
     "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }

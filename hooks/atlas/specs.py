@@ -99,6 +99,10 @@ class Spec:
     def wrong_type(self, value: Any, path: tuple, ck: Checker, hint: str = "") -> _Invalid:
         return ck.error(path, f"expected {self.expected}, found {_type_name(value)}", hint)
 
+    def json_schema(self) -> dict:
+        """The same rule as JSON Schema (draft 2020-12), for editors and other tools."""
+        return {"description": self.expected}
+
 
 class Str(Spec):
     expected = "text"
@@ -106,6 +110,10 @@ class Str(Spec):
     def __init__(self, max_len: int = MAX_TEXT, numbers_ok: bool = False):
         self.max_len = max_len
         self.numbers_ok = numbers_ok
+
+    def json_schema(self):
+        out = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        return {"anyOf": [out, {"type": "number"}]} if self.numbers_ok else out
 
     def check(self, value, path, ck):
         if self.numbers_ok and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -123,6 +131,9 @@ class Str(Spec):
 
 class Slug(Spec):
     expected = "an id (lowercase letters, digits and hyphens)"
+
+    def json_schema(self):
+        return {"type": "string", "pattern": SLUG_RE.pattern, "description": self.expected}
 
     def check(self, value, path, ck):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -156,6 +167,9 @@ class Enum(Spec):
         self.choices = choices
         self.expected = "one of " + ", ".join(choices)
 
+    def json_schema(self):
+        return {"enum": list(self.choices)}
+
     def check(self, value, path, ck):
         if value in self.choices:
             return value
@@ -165,6 +179,9 @@ class Enum(Spec):
 
 class RegexSpec(Spec):
     expected = "a regular expression"
+
+    def json_schema(self):
+        return {"type": "string", "format": "regex"}
 
     def check(self, value, path, ck):
         value = Str(500).check(value, path, ck)
@@ -181,6 +198,9 @@ class RegexSpec(Spec):
 class Bool(Spec):
     expected = "true or false"
 
+    def json_schema(self):
+        return {"type": "boolean"}
+
     def check(self, value, path, ck):
         if isinstance(value, bool):
             return value
@@ -190,6 +210,9 @@ class Bool(Spec):
 class Number(Spec):
     expected = "a number"
 
+    def json_schema(self):
+        return {"type": "number"}
+
     def check(self, value, path, ck):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return value
@@ -198,6 +221,10 @@ class Number(Spec):
 
 class TargetValue(Spec):
     expected = "a number, or [low, high] for a range"
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "number"},
+                          {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}]}
 
     def check(self, value, path, ck):
         if isinstance(value, list):
@@ -213,6 +240,9 @@ class TargetValue(Spec):
 class YearSpec(Spec):
     expected = f"a year (e.g. 2020) or '{NOT_STATED}'"
 
+    def json_schema(self):
+        return {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, {"const": NOT_STATED}]}
+
     def check(self, value, path, ck):
         if value == NOT_STATED:
             return value
@@ -224,6 +254,9 @@ class YearSpec(Spec):
 
 class DateSpec(Spec):
     expected = "a date written YYYY-MM-DD"
+
+    def json_schema(self):
+        return {"type": "string", "format": "date"}
 
     def check(self, value, path, ck):
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
@@ -237,6 +270,10 @@ PERIOD_RE = re.compile(rf"^{_ONE_PERIOD}(\.\.{_ONE_PERIOD})?$")
 
 class PeriodSpec(Spec):
     expected = "a period such as 2018, 2019-H1, 2019-Q3, 2019-06, or a span such as 2018..2019"
+
+    def json_schema(self):
+        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": PERIOD_RE.pattern}],
+                "description": self.expected}
 
     def check(self, value, path, ck):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -256,6 +293,11 @@ class TextSpec(Spec):
 
     def __init__(self, max_len: int = MAX_TEXT):
         self.max_len = max_len
+
+    def json_schema(self):
+        text = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        return {"type": "object", "properties": {"zh": text, "en": text}, "additionalProperties": False,
+                "minProperties": 1, "description": "bilingual text; both languages expected"}
 
     def check(self, value, path, ck):
         if isinstance(value, str):
@@ -303,6 +345,12 @@ class ListOf(Spec):
         self.item = item
         self.unique = unique
 
+    def json_schema(self):
+        out = {"type": "array", "items": self.item.json_schema()}
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
     def check(self, value, path, ck):
         if not isinstance(value, list):
             hint = f"write it as a list, e.g. [{value}]" if isinstance(value, (str, int)) else ""
@@ -345,6 +393,24 @@ class Record(Spec):
         self.name = name
         self.extra = extra
 
+    def json_schema(self) -> dict:
+        key = self.name.replace(" ", "_").replace("'", "")
+        if self in _EXPANDING:  # a record nested in itself (sections in sections)
+            _DEFS.add(self)
+            return {"$ref": f"#/$defs/{key}"}
+        return self.object_schema()
+
+    def object_schema(self) -> dict:
+        """This record's own schema, with any nested use of itself as a reference."""
+        _EXPANDING.add(self)
+        try:
+            return {"type": "object", "title": self.name,
+                    "properties": {name: f.spec.json_schema() for name, f in self.fields.items()},
+                    "required": [name for name, f in self.fields.items() if f.required],
+                    "additionalProperties": False}
+        finally:
+            _EXPANDING.discard(self)
+
     def check(self, value, path, ck):
         if not isinstance(value, dict):
             return self.wrong_type(value, path, ck)
@@ -377,3 +443,19 @@ class Record(Spec):
             values["locs"] = {name: ck.loc(path + (name,)) for name in values if name != "loc"}
             values["locs"][PATH_KEY] = dotted(path)
         return self.cls(**values)
+
+
+_EXPANDING: set = set()
+_DEFS: set = set()
+
+
+def json_schema_document(spec: Spec, title: str) -> dict:
+    """A complete JSON Schema for a data file whose content is checked by ``spec``."""
+    _DEFS.clear()
+    body = spec.json_schema()
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **body}
+    if _DEFS:
+        doc["$defs"] = {}
+        for record in list(_DEFS):
+            doc["$defs"][record.name.replace(" ", "_").replace("'", "")] = record.object_schema()
+    return doc
