@@ -16,6 +16,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from atlas.errors import AtlasError
+from atlas.names import names_json
 from atlas.export import files as export_files
 from atlas.render import make_env, render_page
 from atlas.resolve import Model, resolve
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # ATLAS_DATA_DIR lets tests and the benchmark build the site from another data folder.
 DATA_DIR = Path(os.environ.get("ATLAS_DATA_DIR") or ROOT / "data")
 TEMPLATES_DIR = ROOT / "templates"
+NAMES_FILE = "assets/atlas-names.json"  # read by docs/assets/atlas.js
 
 # Survives serve rebuilds (hook modules are cached): the model of the last data seen.
 _state: dict = {"key": None, "model": None}
@@ -110,9 +112,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.localization = None if lang == default else lang
         file.norm_src_uri = view.src
         files.append(file)
-    # the data tables, offered for download; one copy shared by both languages
+    # the data tables, offered for download, and the names search index; one copy for both languages
     for name, content in export_files(model).items():
         files.append(File.generated(config, f"{DOWNLOADS}/{name}", content=content))
+    files.append(File.generated(config, NAMES_FILE, content=names_json(model)))
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
 

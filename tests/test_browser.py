@@ -1,4 +1,8 @@
-"""Drive the built site in headless Chromium (Debian's, through Playwright)."""
+"""Drive the built site in headless Chromium (Debian's, through Playwright), as readers would.
+
+Screenshots of one page of every kind, in both languages, at desktop and phone widths, are saved
+under artifacts/screenshots/ for a person to look at.
+"""
 
 from __future__ import annotations
 
@@ -15,18 +19,47 @@ from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 playwright = pytest.importorskip("playwright.sync_api")
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "artifacts" / "screenshots"
+# one page of every kind (Chinese path; the English twin is under en/)
+PAGES = {
+    "home": "",
+    "plan-index": "plans/",
+    "plan": "plans/jx-2010-service-work-plan/",
+    "source": "plans/jx-2010-service-work-plan/source/",
+    "sector-index": "sectors/",
+    "sector": "sectors/logistics/",
+    "agency-index": "agencies/",
+    "agency": "agencies/jx-drc/",
+    "indicator-index": "indicators/",
+    "indicator": "indicators/jx-gdp-growth/",
+    "compare": "compare/tourism-revenue/",
+    "year-index": "years/",
+    "year": "years/2019/",
+    "region": "regions/jiaxing/",
+    "about": "about/",
+}
+
 
 @pytest.fixture(scope="module")
-def browser_page(real_site: Path):
+def site(real_site: Path):
     server, base = serve(real_site)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
         requests: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
-        yield page, base, requests
+        context = browser.new_context()
+        context.on("request", lambda r: requests.append(r.url))
+        yield context, base, requests
         browser.close()
     server.shutdown()
+
+
+@pytest.fixture
+def page(site):
+    context, base, _ = site
+    page = context.new_page()
+    yield page
+    page.close()
 
 
 def switch_language(page, lang: str) -> None:
@@ -35,36 +68,103 @@ def switch_language(page, lang: str) -> None:
     page.locator(f'.md-header a.md-select__link[hreflang="{lang}"]').first.click()
 
 
-def test_switcher_click_lands_on_twin_and_back(browser_page):
-    page, base, _ = browser_page
-    page.goto(base + "agencies/jx-drc/")
+@pytest.mark.parametrize("kind", ["sector", "agency", "plan", "indicator"])
+def test_switcher_lands_on_the_twin_page_and_back(site, page, kind):
+    _, base, _ = site
+    path = PAGES[kind]
+    page.goto(base + path)
+    zh_title = page.locator("h1").first.inner_text()
     switch_language(page, "en")
-    page.wait_for_url(base + "en/agencies/jx-drc/")
-    assert page.locator("h1").first.inner_text().startswith("Jiaxing Municipal Development and Reform Commission")
+    page.wait_for_url(base + "en/" + path)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").first.inner_text() != zh_title
     switch_language(page, "zh")
-    page.wait_for_url(base + "agencies/jx-drc/")
-    assert page.locator("h1").first.inner_text().startswith("嘉兴市发展和改革委员会")
+    page.wait_for_url(base + path)
+    assert page.locator("h1").first.inner_text() == zh_title
+
+
+def search(page, query: str) -> list[str]:
+    """Type ``query`` into the search box; the links offered: names matched first, then results."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    page.wait_for_timeout(300)
+    results = page.locator(".atlas-bestbet, .md-search-result__item a")
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
 
 @pytest.mark.parametrize("path,query,expect", [
-    ("", "物流", "/plans/jx-2010-service-work-plan/"),
-    ("en/", "outsourcing", "/en/"),
+    ("", "物流", "/sectors/logistics/"),  # a two-character Chinese word
+    ("", "市发改委", "/agencies/jx-drc/"),  # an agency's common short form
+    ("", "嘉服集团", "/agencies/jx-jiafu-group/"),
+    ("", "百项百亿", "/plans/jx-2010-service-work-plan/"),  # a programme name in a task
+    ("en/", "outsourcing", "/en/"),  # an English word finds English pages
 ])
-def test_search_finds_chinese_and_english_words(browser_page, path, query, expect):
-    page, base, _ = browser_page
+def test_search_finds_chinese_words_short_forms_and_english(site, page, path, query, expect):
+    _, base, _ = site
     page.goto(base + path)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert any(expect in (h or "") for h in hrefs), hrefs
+    hrefs = search(page, query)
+    assert any(expect in h for h in hrefs), hrefs
+    if path == "en/":
+        assert all("/en/" in h for h in hrefs[:5]), hrefs
 
 
-def test_no_request_leaves_the_machine(browser_page):
-    page, base, requests = browser_page
-    for path in ("", "en/", "plans/jx-2010-service-work-plan/", "en/sectors/logistics/"):
-        page.goto(base + path)
-        page.wait_for_load_state("networkidle")
+def test_sector_page_shows_its_targets_table(site, page):
+    _, base, _ = site
+    page.goto(base + PAGES["sector"])
+    table = page.locator("#targets ~ .md-typeset__scrollwrap table").first
+    assert table.is_visible()
+    assert table.locator("tbody tr").count() >= 5
+    assert "246万标箱" in table.inner_text()
+
+
+def test_indicator_page_shows_chart_and_its_table(site, page):
+    _, base, _ = site
+    page.goto(base + "en/" + PAGES["indicator"])
+    chart = page.locator("svg.atlas-chart")
+    assert chart.is_visible() and chart.get_attribute("role") == "img"
+    assert chart.locator("circle.figure").count() >= 1 and chart.locator("path.target").count() == 1
+    alt = page.locator("#chart-data ~ .md-typeset__scrollwrap table").first
+    assert "7.6%" in alt.inner_text() and "On track" in page.content()
+
+
+def test_no_request_leaves_the_machine(site, page):
+    _, base, requests = site
+    for path in PAGES.values():
+        for prefix in ("", "en/"):
+            page.goto(base + prefix + path)
+            page.wait_for_load_state("networkidle")
     hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_axe_finds_no_serious_or_critical_violation(site, page, kind):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `bash scripts/test.sh` (it installs it from npm)")
+    _, base, _ = site
+    for prefix in ("", "en/"):
+        page.goto(base + prefix + PAGES[kind])
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert bad == [], f"{prefix}{PAGES[kind]}: {bad}"
+
+
+def test_screenshots_of_every_kind_in_both_languages(site):
+    context, base, _ = site
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for width, height, name in ((1280, 900, "desktop"), (390, 844, "phone")):
+        page = context.new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        for kind, path in PAGES.items():
+            for lang, prefix in (("zh", ""), ("en", "en/")):
+                page.goto(base + prefix + path)
+                page.wait_for_timeout(300)
+                target = SHOTS / f"{kind}-{lang}-{name}.png"
+                page.screenshot(path=str(target), full_page=(name == "desktop"))
+                saved.append(target)
+        page.close()
+    assert all(p.stat().st_size > 10_000 for p in saved)
