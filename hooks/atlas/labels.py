@@ -57,7 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
     "child_sectors": {"zh": "细分行业", "en": "Sectors in this group"},
     "parent_region": {"zh": "上级行政区", "en": "Part of"},
     "child_regions": {"zh": "下辖地区", "en": "Divisions"},
-    "industry_codes": {"zh": "国民经济行业分类（GB/T 4754-2017）门类", "en": "GB/T 4754-2017 industry sections"},
+    "industry_codes": {"zh": "行业门类（GB/T 4754-2017）", "en": "Industry sections (GB/T 4754-2017)"},
     "no_industry_code": {"zh": "无单一对应门类", "en": "no single section"},
     "code": {"zh": "行政区划代码（GB/T 2260）", "en": "Division code (GB/T 2260)"},
     "level": {"zh": "级别", "en": "Level"},

@@ -226,6 +226,7 @@ class Plan:
     source: Source
     sections: tuple
     issuer: Optional[str] = None  # None: the source does not say who issued it
+    short: Optional[Text] = None  # a short name for tables and lists
     doc_number: Optional[str] = None
     dates: Dates = Dates()
     prevailing_language: Optional[str] = None

@@ -104,6 +104,9 @@ class PageRenderer:
                  "indicator": self.m.indicators, "plan": self.m.plans}
         if text is None:
             record = names[kind][key]
+            if kind == "plan" and record.short:
+                full = record.title.pick(self.lang)[0].replace('"', "'")
+                return f'[{self.txc(record.short)}]({self.link(kind, key)} "{html.escape(full)}")'
             text = record.title if kind == "plan" else record.name
         return f"[{self.txc(text)}]({self.link(kind, key)})"
 

@@ -132,6 +132,7 @@ PLAN = Record(Plan, {
     "region": F(Ref("region"), True),
     "issuer": F(Ref("agency")),
     "title": F(TextSpec(TITLE_MAX), True),
+    "short": F(TextSpec(60)),
     "doc_number": F(Str(100)),
     "dates": F(Record(Dates, {"signed": F(DateSpec()), "printed": F(DateSpec()),
                               "published": F(DateSpec())}, "dates")),
