@@ -16,15 +16,13 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from atlas.errors import AtlasError
-from atlas.names import names_json
 from atlas.export import files as export_files
+from atlas.names import names_json
+from atlas.pipeline import build_model
 from atlas.render import make_env, render_page
-from atlas.resolve import Model, resolve
-from atlas.schema import SOURCES_DIR
+from atlas.resolve import Model
 from atlas.search_terms import search_words
-from atlas.source_text import load_sources
 from atlas.urls import DOWNLOADS
-from atlas.validate import load_dataset
 from atlas.views import build_views
 
 log = get_plugin_logger("atlas")
@@ -49,14 +47,13 @@ def _model(config: MkDocsConfig) -> Model:
     key = _data_key()
     if _state["key"] != key:
         try:
-            dataset, warnings = load_dataset(DATA_DIR)
+            model, warnings = build_model(DATA_DIR)
         except AtlasError as exc:
             _state["key"] = None
             raise PluginError("The data has errors; nothing was built.\n" + str(exc)) from None
         for warning in warnings:
             log.warning(str(warning))
-        _state["model"] = resolve(dataset)
-        _state["model"].sources = load_sources(dataset.plans, DATA_DIR / SOURCES_DIR)
+        _state["model"] = model
         _state["key"] = key
         _teach_segmenter(_state["model"])
     return _state["model"]

@@ -16,8 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.errors import AtlasError  # noqa: E402
 from atlas.export import files  # noqa: E402
-from atlas.resolve import resolve  # noqa: E402
-from atlas.validate import load_dataset  # noqa: E402
+from atlas.pipeline import build_model  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,12 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     args = parser.parse_args(argv)
     try:
-        dataset, _ = load_dataset(args.data)
+        model, _ = build_model(args.data)
     except AtlasError as exc:
         print(exc, file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    written = files(resolve(dataset))
+    written = files(model)
     for name, content in written.items():
         (args.out / name).parent.mkdir(parents=True, exist_ok=True)
         (args.out / name).write_bytes(content)

@@ -15,9 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.errors import AtlasError  # noqa: E402
+from atlas.pipeline import build_model  # noqa: E402
 from atlas.report import format_counts, missing_translations, plan_counts  # noqa: E402
-from atlas.resolve import resolve  # noqa: E402
-from atlas.validate import load_dataset  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,11 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     args = parser.parse_args(argv)
     try:
-        dataset, warnings = load_dataset(args.data)
+        model, warnings = build_model(args.data)
     except AtlasError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(format_counts(plan_counts(resolve(dataset))))
+    print(format_counts(plan_counts(model)))
     missing = missing_translations(warnings)
     print()
     if missing:

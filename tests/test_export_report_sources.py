@@ -11,18 +11,15 @@ from pathlib import Path
 
 from atlas.export import TABLES, files, tables, to_csv
 from atlas.report import plan_counts
-from atlas.resolve import resolve
-from atlas.source_text import load_source, load_sources
+from atlas.pipeline import build_model
+from atlas.source_text import load_source
 from atlas.validate import check_data
 
 from conftest import MINI, ROOT
 
 
 def mini_model():
-    dataset, _ = check_data(MINI)
-    model = resolve(dataset)
-    model.sources = load_sources(dataset.plans, MINI / "sources")
-    return model
+    return build_model(MINI)[0]
 
 
 def test_tables_carry_ids_plans_and_base_values():

@@ -102,6 +102,7 @@ class Model:
     task_of_target: dict = field(default_factory=dict)
     plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
     sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
+    memo: dict = field(default_factory=dict)  # values later stages derive once per build (progress)
 
     @property
     def comparisons(self) -> dict:
