@@ -167,6 +167,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status": {"zh": "进展", "en": "Status"},
     "latest_figure": {"zh": "依据的已报告数据", "en": "Reported figure"},
     "source_short": {"zh": "原文", "en": "source"},
+    "source_short_col": {"zh": "原文", "en": "Source"},
     "status_met": {"zh": "✔ 已达成", "en": "✔ Met"},
     "status_on_track": {"zh": "↗ 进展符合", "en": "↗ On track"},
     "status_behind": {"zh": "✘ 未达成", "en": "✘ Behind"},
