@@ -6,6 +6,7 @@ then read every diff.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from atlas.validate import check_data
 from conftest import MINI, ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
+TODAY = datetime.date(2026, 11, 21)  # fixed, so that date messages stay the same
 CASES = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
 
 
@@ -36,7 +38,7 @@ def _prepare(case: str, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("case", CASES)
 def test_golden_message(case: str, tmp_path: Path):
     data = _prepare(case, tmp_path)
-    _, diagnostics = check_data(data)
+    _, diagnostics = check_data(data, today=TODAY)
     actual = format_report(diagnostics) + "\n"
     expected_file = GOLDEN / f"{case}.expected"
     if os.environ.get("ATLAS_UPDATE_GOLDEN"):

@@ -185,3 +185,21 @@ def test_indicator_page_has_svg_chart_and_its_table(real_site: Path):
     zh = (real_site / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")
     en = (real_site / "en" / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")
     assert "246万标箱" in zh and "2.46 million TEU" in en
+
+
+def test_markup_and_pipes_in_data_show_as_text(tmp_path, mini_data):
+    plan = mini_data / "plans" / "mini-plan.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8")
+                    .replace("title: {zh: 发展现代物流, en: Develop modern logistics}",
+                             'title: {zh: 发展现代物流, en: "Develop <script>alert(1)</script> | logistics"}'),
+                    encoding="utf-8")
+    result = build_site(tmp_path / "site", mini_data, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert "contains HTML markup" in result.stdout + result.stderr  # a warning, not an error
+    page = (tmp_path / "site" / "en" / "plans" / "mini-plan" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    sector = (tmp_path / "site" / "en" / "sectors" / "logistics" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", sector, re.S)
+    row = next(r for r in rows if "alert(1)" in r)
+    assert row.count("<td") == 4  # task, lead, participants, source: the pipe did not split a cell

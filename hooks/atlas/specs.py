@@ -126,7 +126,21 @@ class Str(Spec):
         if len(value) > self.max_len:
             return ck.error(path, f"text is {len(value)} characters long, more than {self.max_len}",
                             "shorten it; put long passages in the source text, not in a field")
+        odd_text(value, path, ck)
         return value
+
+
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!]")
+
+
+def odd_text(value: str, path, ck: Checker) -> None:
+    """Text that is allowed but probably not meant: markup, table pipes. It is shown as text."""
+    if _MARKUP.search(value):
+        ck.warn(path, "contains HTML markup; the page shows it as text, not as markup",
+                "remove the tags unless the source really prints them")
+    if "|" in value:
+        ck.warn(path, "contains '|'; the page shows it as a character",
+                "check it is not a paste from a table")
 
 
 class Slug(Spec):
