@@ -7,7 +7,9 @@ per language and reads the language from the i18n plugin.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,10 +75,61 @@ def _i18n(config: MkDocsConfig):
     return config.plugins["i18n"]
 
 
+# One `mkdocs build`: the site is written to <site_dir>.partial and moved into place only when
+# every language built without error (and, with --strict, without warning).
+_run: dict = {"command": None, "final": None, "partial": None, "swapped": False, "problems": None}
+
+
+class _ProblemCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    counter = _ProblemCounter()
+    logging.getLogger("mkdocs").addHandler(counter)
+    _run.update(command=command, final=None, partial=None, swapped=False, problems=counter)
+
+
+def on_shutdown() -> None:
+    if _run["partial"] is not None and not _run["swapped"]:
+        shutil.rmtree(_run["partial"], ignore_errors=True)  # a failed build: the old site stays
+    if _run["problems"] is not None:
+        logging.getLogger("mkdocs").removeHandler(_run["problems"])
+
+
 @event_priority(50)  # before i18n (-100) reconfigures the config for the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site = Path(config.site_dir)
+    if (_run["command"] in ("build", "gh-deploy") and _run["final"] is None
+            and not site.name.startswith("mkdocs_")):  # `mkdocs serve` builds into its own temp dir
+        partial = site.with_name(site.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        _run.update(final=site, partial=partial)
+        config.site_dir = str(partial)
     _model(config)
     return config
+
+
+@event_priority(-200)  # after i18n's post_build (-100), which builds the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if _run["partial"] is None or _run["swapped"] or _i18n(config).building:
+        return
+    if config.strict and _run["problems"].count:
+        return  # MkDocs aborts next; the old site stays
+    final, partial = _run["final"], _run["partial"]
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    partial.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    config.site_dir = str(final)
+    _run["swapped"] = True
 
 
 @event_priority(-110)  # after i18n's on_files (-100), which rebuilds the file list from docs_dir

@@ -156,6 +156,18 @@ def test_bad_data_fails_the_build_with_one_message_and_keeps_the_old_site(tmp_pa
     assert "Traceback" not in output
     assert "sections[0].tasks[0].lead[0]: unknown agency 'jx-dcr' (did you mean 'jx-drc'?)" in output
     assert (site / "marker.txt").exists() and not (site / "index.html").exists()
+    assert not (tmp_path / "site.partial").exists()
+
+
+def test_a_good_build_replaces_the_previous_site_whole(tmp_path, mini_data):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("from an earlier build", encoding="utf-8")
+    result = build_site(site, mini_data)
+    assert result.returncode == 0, result.stderr
+    assert not (site / "stale.html").exists()
+    assert (site / "index.html").exists() and (site / "en" / "index.html").exists()
+    assert not (tmp_path / "site.partial").exists() and not (tmp_path / "site.old").exists()
 
 
 def test_missing_translation_fails_strict_build_but_not_a_normal_one(tmp_path, mini_data):
@@ -163,8 +175,14 @@ def test_missing_translation_fails_strict_build_but_not_a_normal_one(tmp_path, m
     plan.write_text(plan.read_text(encoding="utf-8").replace(
         "title: {zh: 发展现代物流, en: Develop modern logistics}", "title: {zh: 发展现代物流}"),
         encoding="utf-8")
-    strict = build_site(tmp_path / "strict", mini_data, strict=True)
+    previous = tmp_path / "strict"
+    previous.mkdir()
+    (previous / "marker.txt").write_text("previous build", encoding="utf-8")
+    strict = build_site(previous, mini_data, strict=True)
     assert strict.returncode != 0 and "missing translation 'en'" in strict.stdout + strict.stderr
+    # the failed build left the previous site exactly as it was, and no half-written copy
+    assert [p.name for p in previous.iterdir()] == ["marker.txt"]
+    assert not (tmp_path / "strict.partial").exists()
     normal = build_site(tmp_path / "normal", mini_data, strict=False)
     assert normal.returncode == 0, normal.stderr
     page = (tmp_path / "normal" / "en" / "plans" / "mini-plan" / "index.html").read_text(encoding="utf-8")
