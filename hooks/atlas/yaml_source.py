@@ -150,7 +150,14 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Diagnostic
                                for ln in text.splitlines()):
         return None, [Diagnostic(Loc(display, 1, 1), "", "the file is empty",
                                  "add its content or delete the file")]
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character, refused before parsing
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [Diagnostic(Loc(display, line, col), "",
+                                 f"the file contains a control character (#x{exc.character:04x})",
+                                 "delete it; it is usually invisible, left by a copy and paste")]
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
