@@ -128,3 +128,14 @@ def test_json_schemas_accept_the_real_data_and_refuse_a_typo():
         assert "lede" in str(exc)
     else:
         raise AssertionError("the schema accepted an unknown key")
+
+
+def test_committed_schemas_match_the_specs_and_every_data_file_points_to_one():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "schemas.py"), "--check"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    for path in list((ROOT / "data").glob("*.yaml")) + list((ROOT / "data" / "plans").glob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target.is_file(), (path, target)
