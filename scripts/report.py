@@ -1,28 +1,38 @@
 #!/usr/bin/env python3
 """Per document: counts of sections, tasks, targets, observations and agencies; then every text
-field still missing a language (the translation report).
+field still missing a language (the translation report). With --changes REV: what changed in
+the data since a git revision (plans, tasks, targets… added, removed or modified).
 
-Usage: python scripts/report.py [--data DIR]   (exit 1 if the data has errors)
+Usage: python scripts/report.py [--data DIR] [--changes REV]   (exit 1 if the data has errors)
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import subprocess
 import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.errors import AtlasError  # noqa: E402
+from atlas.changes import diff  # noqa: E402
 from atlas.pipeline import build_model  # noqa: E402
 from atlas.report import format_counts, missing_translations, plan_counts  # noqa: E402
+from atlas.validate import check_data  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    parser.add_argument("--changes", metavar="REV", help="list what changed since this git revision")
     args = parser.parse_args(argv)
+    if args.changes:
+        return changes(args.data, args.changes)
     try:
         model, warnings = build_model(args.data)
     except AtlasError as exc:
@@ -37,6 +47,35 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {d}")
     else:
         print("Translations missing: none.")
+    return 0
+
+
+def changes(data_dir: Path, rev: str) -> int:
+    """Compare the data in the working tree with the data at ``rev``."""
+    data_dir = data_dir.resolve()
+    top = subprocess.run(["git", "-C", str(data_dir), "rev-parse", "--show-toplevel"],
+                         capture_output=True, text=True)
+    if top.returncode != 0:
+        print(f"{data_dir} is not in a git repository", file=sys.stderr)
+        return 1
+    rel = data_dir.relative_to(Path(top.stdout.strip()).resolve()).as_posix()
+    archive = subprocess.run(["git", "-C", top.stdout.strip(), "archive", "--format=tar", rev, rel],
+                             capture_output=True)
+    if archive.returncode != 0:
+        print(archive.stderr.decode(errors="replace").strip() or f"unknown revision {rev}", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(tmp, filter="data")
+        old, _ = check_data(Path(tmp) / rel)
+    new, diagnostics = check_data(data_dir)
+    if any(d.severity == "error" for d in diagnostics):
+        print("The current data has errors; run python scripts/validate.py first.", file=sys.stderr)
+        return 1
+    lines = diff(old, new)
+    print(f"Changes in {rel}/ since {rev}: {len(lines) or 'none'}")
+    for line in lines:
+        print(f"  {line}")
     return 0
 
 
