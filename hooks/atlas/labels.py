@@ -191,6 +191,15 @@ LABELS: dict[str, dict[str, str]] = {
     "by_sector": {"zh": "按行业", "en": "By sector"},
     "partners": {"zh": "合作最多的部门", "en": "Agencies it works with most"},
     "schema_text": {"zh": "数据文件的 JSON Schema（由校验数据的同一模型生成）：", "en": "JSON Schema of the data files (generated from the same model that validates them):"},
+    "fields_title": {"zh": "数据字段参考", "en": "Data field reference"},
+    "fields_intro": {
+        "zh": "本页由校验数据的同一模型自动生成，列出每类记录的全部字段。未列出的字段会被当作拼写错误而报错。",
+        "en": "Generated from the same model that validates the data: every field of every kind of record. A key not listed here is reported as a typo.",
+    },
+    "field": {"zh": "字段", "en": "Key"},
+    "required": {"zh": "必填", "en": "Required"},
+    "takes": {"zh": "取值", "en": "Takes"},
+    "yes": {"zh": "是", "en": "yes"},
     "estimated": {"zh": "预计", "en": "estimated"},
     "note_ref": {"zh": "编辑说明", "en": "Editor's note"},
 }

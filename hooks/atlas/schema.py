@@ -174,3 +174,21 @@ REGISTRIES = (
 )
 PLANS_DIR = "plans"
 SOURCES_DIR = "sources"
+
+
+def record_specs() -> list[tuple[str, Record]]:
+    """Every record kind, registries first, then the plan and what nests in it (for the guide)."""
+    out: list[tuple[str, Record]] = []
+
+    def visit(spec) -> None:
+        if isinstance(spec, ListOf):
+            visit(spec.item)
+        elif isinstance(spec, Record) and all(spec is not r for _, r in out):
+            out.append((spec.name, spec))
+            for f in spec.fields.values():
+                visit(f.spec)
+
+    for reg in REGISTRIES:
+        visit(reg.spec)
+    visit(PLAN)
+    return out

@@ -103,6 +103,10 @@ class Spec:
         """The same rule as JSON Schema (draft 2020-12), for editors and other tools."""
         return {"description": self.expected}
 
+    def describe(self, lang: str) -> str:
+        """What the field takes, in words, for the field reference."""
+        return self.expected
+
 
 class Str(Spec):
     expected = "text"
@@ -114,6 +118,9 @@ class Str(Spec):
     def json_schema(self):
         out = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         return {"anyOf": [out, {"type": "number"}]} if self.numbers_ok else out
+
+    def describe(self, lang):
+        return "文本" if lang == "zh" else "text"
 
     def check(self, value, path, ck):
         if self.numbers_ok and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -149,6 +156,9 @@ class Slug(Spec):
     def json_schema(self):
         return {"type": "string", "pattern": SLUG_RE.pattern, "description": self.expected}
 
+    def describe(self, lang):
+        return "编号（小写字母、数字、连字符）" if lang == "zh" else "id (lowercase letters, digits, hyphens)"
+
     def check(self, value, path, ck):
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
@@ -169,6 +179,9 @@ class Ref(Slug):
     def __init__(self, kind: str):
         self.kind = kind
 
+    def describe(self, lang):
+        return f"{self.kind} 的编号" if lang == "zh" else f"{self.kind} id"
+
     def check(self, value, path, ck):
         value = super().check(value, path, ck)
         if value is not INVALID:
@@ -184,6 +197,9 @@ class Enum(Spec):
     def json_schema(self):
         return {"enum": list(self.choices)}
 
+    def describe(self, lang):
+        return ("取值之一：" if lang == "zh" else "one of: ") + ", ".join(f"`{c}`" for c in self.choices)
+
     def check(self, value, path, ck):
         if value in self.choices:
             return value
@@ -196,6 +212,9 @@ class RegexSpec(Spec):
 
     def json_schema(self):
         return {"type": "string", "format": "regex"}
+
+    def describe(self, lang):
+        return "正则表达式" if lang == "zh" else "regular expression"
 
     def check(self, value, path, ck):
         value = Str(500).check(value, path, ck)
@@ -215,6 +234,9 @@ class Bool(Spec):
     def json_schema(self):
         return {"type": "boolean"}
 
+    def describe(self, lang):
+        return "`true` 或 `false`" if lang == "zh" else "`true` or `false`"
+
     def check(self, value, path, ck):
         if isinstance(value, bool):
             return value
@@ -226,6 +248,9 @@ class Number(Spec):
 
     def json_schema(self):
         return {"type": "number"}
+
+    def describe(self, lang):
+        return "数字" if lang == "zh" else "number"
 
     def check(self, value, path, ck):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -239,6 +264,9 @@ class TargetValue(Spec):
     def json_schema(self):
         return {"anyOf": [{"type": "number"},
                           {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}]}
+
+    def describe(self, lang):
+        return "数字，或区间 [下限, 上限]" if lang == "zh" else "number, or [low, high] for a range"
 
     def check(self, value, path, ck):
         if isinstance(value, list):
@@ -257,6 +285,9 @@ class YearSpec(Spec):
     def json_schema(self):
         return {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 2100}, {"const": NOT_STATED}]}
 
+    def describe(self, lang):
+        return "年份，或 `not stated`" if lang == "zh" else "year, or `not stated`"
+
     def check(self, value, path, ck):
         if value == NOT_STATED:
             return value
@@ -271,6 +302,9 @@ class DateSpec(Spec):
 
     def json_schema(self):
         return {"type": "string", "format": "date"}
+
+    def describe(self, lang):
+        return "日期 YYYY-MM-DD" if lang == "zh" else "date YYYY-MM-DD"
 
     def check(self, value, path, ck):
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
@@ -288,6 +322,10 @@ class PeriodSpec(Spec):
     def json_schema(self):
         return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": PERIOD_RE.pattern}],
                 "description": self.expected}
+
+    def describe(self, lang):
+        return ("时期，如 2018、2019-H1、2019-Q3、2019-06、2018..2019" if lang == "zh"
+                else "period such as 2018, 2019-H1, 2019-Q3, 2019-06, 2018..2019")
 
     def check(self, value, path, ck):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -312,6 +350,9 @@ class TextSpec(Spec):
         text = {"type": "string", "minLength": 1, "maxLength": self.max_len}
         return {"type": "object", "properties": {"zh": text, "en": text}, "additionalProperties": False,
                 "minProperties": 1, "description": "bilingual text; both languages expected"}
+
+    def describe(self, lang):
+        return "中英文本 `{zh: …, en: …}`" if lang == "zh" else "bilingual text `{zh: …, en: …}`"
 
     def check(self, value, path, ck):
         if isinstance(value, str):
@@ -365,6 +406,9 @@ class ListOf(Spec):
             out["uniqueItems"] = True
         return out
 
+    def describe(self, lang):
+        return ("列表：" if lang == "zh" else "list of ") + self.item.describe(lang)
+
     def check(self, value, path, ck):
         if not isinstance(value, list):
             hint = f"write it as a list, e.g. [{value}]" if isinstance(value, (str, int)) else ""
@@ -406,6 +450,9 @@ class Record(Spec):
         self.fields = fields
         self.name = name
         self.extra = extra
+
+    def describe(self, lang: str) -> str:
+        return f"{self.name}（见下文）" if lang == "zh" else f"{self.name} (see below)"
 
     def json_schema(self) -> dict:
         key = self.name.replace(" ", "_").replace("'", "")

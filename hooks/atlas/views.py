@@ -13,6 +13,7 @@ from typing import Callable
 from .labels import LABELS
 from .records import Text
 from .resolve import Model
+from .schema import record_specs
 from .urls import page_src, source_src
 
 DATA = "data"
@@ -197,8 +198,13 @@ def comparisons(m: Model, lang: str) -> list[PageView]:
     return views
 
 
+def field_reference(m: Model, lang: str) -> list[PageView]:
+    return [PageView("fields", "maintainers/fields.md", "fields.md.j2", _label("fields_title"),
+                     {"records": record_specs()})]
+
+
 BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (
-    home, plans, sectors, agencies, years, indicators, comparisons, regions)
+    home, plans, sectors, agencies, years, indicators, comparisons, regions, field_reference)
 
 
 def build_views(m: Model, lang: str) -> list[PageView]:
