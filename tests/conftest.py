@@ -17,9 +17,12 @@ PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+def build_site(site_dir: Path, data_dir: Path | None = None, strict: bool = True,
+               site_url: str | None = None) -> subprocess.CompletedProcess:
     """Run the real ``mkdocs build`` from the project root into ``site_dir``."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["ATLAS_SITE_URL"] = site_url
     if data_dir is not None:
         env["ATLAS_DATA_DIR"] = str(data_dir)
     cmd = MKDOCS + ["build", "-d", str(site_dir)] + (["--strict"] if strict else [])
