@@ -36,7 +36,7 @@ TEMPLATES_DIR = ROOT / "templates"
 NAMES_FILE = "assets/atlas-names.json"  # read by docs/assets/atlas.js
 
 # Survives serve rebuilds (hook modules are cached): the model of the last data seen.
-_state: dict = {"key": None, "model": None}
+_state: dict = {"key": None, "model": None, "error": None}
 
 
 def _data_key() -> tuple:
@@ -51,14 +51,29 @@ def _model(config: MkDocsConfig) -> Model:
         try:
             model, warnings = build_model(DATA_DIR)
         except AtlasError as exc:
+            if _run["command"] == "serve" and _state["model"] is not None:
+                # While previewing, keep showing the last good data (MkDocs would otherwise stall
+                # every page until the error is fixed) and say so on every page.
+                _state.update(key=key, error=str(exc))
+                log.error("The data has errors; the preview keeps the last good data.\n" + str(exc))
+                return _state["model"]
             _state["key"] = None
             raise PluginError("The data has errors; nothing was built.\n" + str(exc)) from None
         for warning in warnings:
             log.warning(str(warning))
-        _state["model"] = model
-        _state["key"] = key
-        _teach_segmenter(_state["model"])
+        _state.update(model=model, key=key, error=None)
+        _teach_segmenter(model)
     return _state["model"]
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """During a preview with broken data, every page says that it shows the last good data."""
+    if not _state.get("error"):
+        return markdown
+    first = _state["error"].splitlines()[0]
+    return (f'!!! danger "The data has errors / 数据有错误"\n\n'
+            f"    This preview shows the last good data. 预览显示的是上一次正确的数据。\n\n"
+            f"    `{first}`\n\n" + markdown)
 
 
 def _teach_segmenter(model: Model) -> None:

@@ -95,10 +95,13 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
                         encoding="utf-8")
         assert wait_for(lambda: "unknown agency 'jx-dcr'" in (tmp_path / "serve.log").read_text())
         assert proc.poll() is None  # still serving
-        assert "Develop modern logistics" in fetch(url)  # the last good site
+        # the last good data, with a notice on the page
+        assert wait_for(lambda: "shows the last good data" in fetch(url))
+        assert "Develop modern logistics" in fetch(url)
         plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [jx-dcr]", "lead: [jx-drc]")
                         .replace("Develop modern logistics", "Develop modern logistics now"), encoding="utf-8")
         assert wait_for(lambda: "Develop modern logistics now" in fetch(url))
+        assert "shows the last good data" not in fetch(url)
     finally:
         proc.terminate()
         proc.wait(timeout=20)
