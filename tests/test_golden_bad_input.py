@@ -18,7 +18,7 @@ import pytest
 from atlas.errors import format_report
 from atlas.validate import check_data
 
-from conftest import MINI, ROOT
+from conftest import MINI, ROOT, build_site
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = datetime.date(2026, 11, 21)  # fixed, so that date messages stay the same
@@ -52,14 +52,32 @@ def test_every_case_has_expected_output():
         assert (GOLDEN / f"{case}.expected").exists(), case
 
 
-@pytest.mark.parametrize("case", ["unknown-agency", "yaml-syntax-error", "bom", "tab-indent"])
-def test_validate_script_exits_1_without_traceback(case: str, tmp_path: Path):
+def _only_warnings(case: str) -> bool:
+    return "error" not in (GOLDEN / f"{case}.expected").read_text(encoding="utf-8").splitlines()[-1]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_validate_script_gives_the_message_without_traceback(case: str, tmp_path: Path):
     data = _prepare(case, tmp_path)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data)],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
+    script = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data)]
+    result = subprocess.run(script, capture_output=True, text=True, timeout=60)
     assert "Traceback" not in result.stderr + result.stdout
     assert (GOLDEN / f"{case}.expected").read_text(encoding="utf-8").strip() in result.stderr
+    assert result.returncode == (0 if _only_warnings(case) else 1)
+    strict = subprocess.run(script + ["--strict"], capture_output=True, text=True, timeout=60)
+    assert strict.returncode == 1
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_strict_build_fails_with_the_message_without_traceback(case: str, tmp_path: Path):
+    data = _prepare(case, tmp_path)
+    result = build_site(tmp_path / "site", data, strict=True)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    first = (GOLDEN / f"{case}.expected").read_text(encoding="utf-8").splitlines()[0]
+    assert first.removesuffix(" [warning]") in output
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_missing_translation_passes_unless_strict(tmp_path: Path):
