@@ -7,6 +7,7 @@ per language and reads the language from the i18n plugin.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -20,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from atlas.errors import AtlasError
 from atlas.export import files as export_files
 from atlas.names import names_json
-from atlas.pipeline import build_model
+from atlas.pipeline import build_model, timed
 from atlas.render import make_env, render_page
 from atlas.resolve import Model
 from atlas.search_terms import search_words
@@ -36,7 +37,8 @@ TEMPLATES_DIR = ROOT / "templates"
 NAMES_FILE = "assets/atlas-names.json"  # read by docs/assets/atlas.js
 
 # Survives serve rebuilds (hook modules are cached): the model of the last data seen.
-_state: dict = {"key": None, "model": None, "error": None}
+_state: dict = {"key": None, "model": None, "error": None, "downloads": {}}
+_timings: dict = {}  # seconds per stage of our own code, over the whole run
 
 
 def _data_key() -> tuple:
@@ -49,7 +51,7 @@ def _model(config: MkDocsConfig) -> Model:
     key = _data_key()
     if _state["key"] != key:
         try:
-            model, warnings = build_model(DATA_DIR)
+            model, warnings = build_model(DATA_DIR, timings=_timings)
         except AtlasError as exc:
             if _run["command"] == "serve" and _state["model"] is not None:
                 # While previewing, keep showing the last good data (MkDocs would otherwise stall
@@ -61,7 +63,10 @@ def _model(config: MkDocsConfig) -> Model:
             raise PluginError("The data has errors; nothing was built.\n" + str(exc)) from None
         for warning in warnings:
             log.warning(str(warning))
-        _state.update(model=model, key=key, error=None)
+        with timed(_timings, "downloads"):
+            downloads = {f"{DOWNLOADS}/{name}": content for name, content in export_files(model).items()}
+            downloads[NAMES_FILE] = names_json(model)
+        _state.update(model=model, key=key, error=None, downloads=downloads)
         _teach_segmenter(model)
     return _state["model"]
 
@@ -110,7 +115,19 @@ def on_startup(command: str, dirty: bool) -> None:
     _run.update(command=command, final=None, partial=None, swapped=False, problems=counter)
 
 
+def _dump(folder: Path, src: str, content) -> None:
+    path = folder / src
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
 def on_shutdown() -> None:
+    report = os.environ.get("ATLAS_TIMINGS")  # the benchmark reads where our own code spent time
+    if report:
+        Path(report).write_text(json.dumps(_timings, indent=1), encoding="utf-8")
     if _run["partial"] is not None and not _run["swapped"]:
         shutil.rmtree(_run["partial"], ignore_errors=True)  # a failed build: the old site stays
     if _run["problems"] is not None:
@@ -162,10 +179,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.dest_uri = f"{for_lang}/{file.dest_uri}"
         return file
 
-    for view in build_views(model, lang):
+    with timed(_timings, "views"):
+        views = build_views(model, lang)
+    dump = os.environ.get("ATLAS_DUMP_MARKDOWN")  # the benchmark's plain-MkDocs baseline
+    for view in views:
         if files.get_file_from_path(view.src) is not None:
             raise PluginError(f"docs/{view.src} would hide a generated page; rename or remove it")
-        file = make(view.src, lang, render_page(env, model, lang, view))
+        with timed(_timings, "render"):
+            markdown = render_page(env, model, lang, view)
+        if dump:
+            _dump(Path(dump), view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
+        file = make(view.src, lang, markdown)
         if not view.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         # what mkdocs-static-i18n reads for the language switcher, hreflang and the sitemap
@@ -178,9 +202,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.norm_src_uri = view.src
         files.append(file)
     # the data tables, offered for download, and the names search index; one copy for both languages
-    for name, content in export_files(model).items():
-        files.append(File.generated(config, f"{DOWNLOADS}/{name}", content=content))
-    files.append(File.generated(config, NAMES_FILE, content=names_json(model)))
+    for src, content in _state["downloads"].items():
+        files.append(File.generated(config, src, content=content))
+        if dump:
+            _dump(Path(dump), src, content)
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
 

@@ -5,6 +5,8 @@ Scripts, the MkDocs glue and tests all start here, so the stages always run the 
 
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from .resolve import Model, resolve
@@ -13,9 +15,27 @@ from .source_text import load_sources
 from .validate import load_dataset
 
 
-def build_model(data_dir: Path, *, strict: bool = False) -> tuple[Model, list]:
-    """The resolved model and the warnings; raises ``AtlasError`` when the data has errors."""
-    dataset, warnings = load_dataset(data_dir, strict=strict)
-    model = resolve(dataset)
-    model.sources = load_sources(dataset.plans, data_dir / SOURCES_DIR)
+def build_model(data_dir: Path, *, strict: bool = False,
+                timings: dict | None = None) -> tuple[Model, list]:
+    """The resolved model and the warnings; raises ``AtlasError`` when the data has errors.
+
+    With ``timings``, the seconds spent in each stage are added to it (for the benchmark).
+    """
+    timings = {} if timings is None else timings
+    with timed(timings, "load+validate"):
+        dataset, warnings = load_dataset(data_dir, strict=strict)
+    with timed(timings, "resolve"):
+        model = resolve(dataset)
+    with timed(timings, "sources"):
+        model.sources = load_sources(dataset.plans, data_dir / SOURCES_DIR)
     return model, warnings
+
+
+@contextmanager
+def timed(timings: dict, stage: str):
+    """Add the seconds the block takes to ``timings[stage]``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Benchmark the build at K times the real data, against plain MkDocs building the same Markdown.
+
+Usage: python scripts/bench.py --scale 1 10 30 [--out benchmarks/] [--keep DIR]
+
+For each K it makes a synthetic dataset (the real one plus K-1 renamed copies: new regions,
+agencies, indicators and plans, valid against the real schema), builds the site in both languages
+with our hooks, then builds the very Markdown our hooks produced as plain files in a plain
+MkDocs + Material + i18n site with the same configuration. It records pages per language, wall and
+CPU seconds, peak memory, our own code's time by stage, site size and search index size, and
+writes benchmarks/results.json and benchmarks/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRIES = ("regions", "agencies", "sectors", "units", "indicators")
+
+
+# -- synthetic data ----------------------------------------------------------------------------
+def _load(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _dump(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def _suffix(text: dict | None, n: int) -> dict | None:
+    if not text:
+        return text
+    out = dict(text)
+    if out.get("zh"):
+        out["zh"] = f"{out['zh']}（样本{n}）"
+    if out.get("en"):
+        out["en"] = f"{out['en']} (sample {n})"
+    return out
+
+
+def make_dataset(k: int, target: Path) -> None:
+    """The real data plus k-1 copies whose ids, names and regions carry a sample number."""
+    shutil.copytree(ROOT / "data" / "sources", target / "sources")
+    real = {name: _load(ROOT / "data" / f"{name}.yaml") for name in REGISTRIES}
+    plans = {p.stem: _load(p) for p in sorted((ROOT / "data" / "plans").glob("*.yaml"))}
+    out = {name: list(real[name]) for name in REGISTRIES}
+    out_plans = dict(plans)
+    city_regions = [r["id"] for r in real["regions"] if r["level"] != "province"]
+    for n in range(1, k):
+        rid = {r: f"{r}-s{n}" for r in city_regions}
+        aid = {a["id"]: f"{a['id']}-s{n}" for a in real["agencies"]}
+        iid = {i["id"]: f"{i['id']}-s{n}" for i in real["indicators"]}
+        for r in real["regions"]:
+            if r["id"] in rid:
+                c = copy.deepcopy(r)
+                c.update(id=rid[r["id"]], name=_suffix(r["name"], n), code=f"9{n:02d}{len(out['regions']) % 1000:03d}")
+                c["parent"] = rid.get(r.get("parent"), r.get("parent"))
+                out["regions"].append(c)
+        for a in real["agencies"]:
+            c = copy.deepcopy(a)
+            c.update(id=aid[a["id"]], name=_suffix(a["name"], n), region=rid.get(a["region"], a["region"]))
+            if a.get("parent"):
+                c["parent"] = aid[a["parent"]]
+            out["agencies"].append(c)
+        for i in real["indicators"]:
+            c = copy.deepcopy(i)
+            c.update(id=iid[i["id"]], name=_suffix(i["name"], n), region=rid.get(i["region"], i["region"]))
+            out["indicators"].append(c)
+        for pid, plan in plans.items():
+            new_id = f"{pid}-s{n}"
+            text = json.dumps(plan, ensure_ascii=False, default=str)
+            c = json.loads(text)
+            c.update(id=new_id, title=_suffix(plan["title"], n), region=rid.get(plan["region"], plan["region"]))
+            if plan.get("issuer"):
+                c["issuer"] = aid[plan["issuer"]]
+            for note in c.get("notes", []):
+                note["about"] = [new_id if a == pid else a for a in note.get("about", [])]
+
+            def remap(section):
+                for task in section.get("tasks", []):
+                    task["lead"] = [aid[a] for a in task.get("lead", [])]
+                    task["participants"] = [aid[a] for a in task.get("participants", [])]
+                    for t in task.get("targets", []):
+                        t["indicator"] = iid[t["indicator"]]
+                for child in section.get("sections", []):
+                    remap(child)
+            for section in c["sections"]:
+                remap(section)
+            for o in c.get("observations", []):
+                o["indicator"] = iid[o["indicator"]]
+            out_plans[new_id] = c
+    for name in REGISTRIES:
+        _dump(target / f"{name}.yaml", out[name])
+    for pid, plan in out_plans.items():
+        _dump(target / "plans" / f"{pid}.yaml", plan)
+
+
+# -- builds --------------------------------------------------------------------------------------
+def _timed_run(cmd: list[str], env: dict, cwd: Path) -> dict:
+    """Run ``cmd`` under /usr/bin/time: wall and CPU seconds, peak memory."""
+    stats = Path(tempfile.mkstemp(suffix=".time")[1])
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), *cmd],
+                            cwd=cwd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    user, system, rss = stats.read_text().split()[-3:]
+    stats.unlink()
+    if result.returncode != 0:
+        raise SystemExit(f"build failed: {' '.join(cmd)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return {"wall_s": round(wall, 2), "cpu_s": round(float(user) + float(system), 2),
+            "peak_mb": round(int(rss) / 1024)}
+
+
+def _site_stats(site: Path) -> dict:
+    pages = [p for p in site.rglob("index.html")]
+    per_lang = sum(1 for p in pages if not p.relative_to(site).as_posix().startswith("en/"))
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes()
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    html = sorted((len(gzip.compress(p.read_bytes(), 6)) for p in pages))
+    return {"pages_per_language": per_lang, "site_mb": round(size / 1e6, 1),
+            "search_index_mb": round(len(raw) / 1e6, 2),
+            "search_index_gz_mb": round(len(gzip.compress(raw, 6)) / 1e6, 2),
+            "median_page_gz_kb": round(html[len(html) // 2] / 1024, 1),
+            "largest_page_gz_kb": round(html[-1] / 1024, 1)}
+
+
+def _baseline_config(docs: Path, work: Path) -> Path:
+    """Our mkdocs.yml without our hooks, reading the dumped Markdown as plain files."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
+    config = work / "baseline.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def bench(k: int, keep: Path | None) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"atlas-bench-{k}-"))
+    try:
+        data = work / "data"
+        t0 = time.perf_counter()
+        make_dataset(k, data)
+        generate_s = time.perf_counter() - t0
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ATLAS_DATA_DIR=str(data),
+                   ATLAS_TIMINGS=str(work / "timings.json"), ATLAS_DUMP_MARKDOWN=str(work / "plain"))
+        ours = _timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / "site")], env, ROOT)
+        timings = json.loads((work / "timings.json").read_text())
+        ours.update(_site_stats(work / "site"))
+        # the baseline: the same Markdown as plain files, with the hand-written pages and assets
+        plain = work / "plain"
+        for path in (ROOT / "docs").rglob("*"):
+            if path.is_file():
+                target = plain / path.relative_to(ROOT / "docs")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy(path, target)
+        base_env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        baseline = _timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                               str(_baseline_config(plain, work)), "-d", str(work / "plain-site")],
+                              base_env, ROOT)
+        baseline.update(_site_stats(work / "plain-site"))
+        own = sum(timings.values())
+        return {"k": k, "generate_s": round(generate_s, 2), "ours": ours, "baseline": baseline,
+                "own_code_s": {name: round(v, 3) for name, v in timings.items()},
+                "own_code_total_s": round(own, 2),
+                "own_share_of_build": round(own / ours["wall_s"], 3),
+                "ratio_to_baseline": round(ours["wall_s"] / baseline["wall_s"], 3)}
+    finally:
+        if keep:
+            shutil.copytree(work, keep / f"k{k}", dirs_exist_ok=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), "0")
+    return f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, Python {platform.python_version()}"
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| K | pages/lang | ours wall s | ours CPU s | peak MB | own code s (share) | baseline wall s | ratio | site MB | search index MB (gz) | median / largest page KB gz |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        o, b = r["ours"], r["baseline"]
+        lines.append(f"| {r['k']} | {o['pages_per_language']} | {o['wall_s']} | {o['cpu_s']} | {o['peak_mb']} | "
+                     f"{r['own_code_total_s']} ({r['own_share_of_build']:.0%}) | {b['wall_s']} | "
+                     f"{r['ratio_to_baseline']} | {o['site_mb']} | {o['search_index_mb']} ({o['search_index_gz_mb']}) | "
+                     f"{o['median_page_gz_kb']} / {o['largest_page_gz_kb']} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, nargs="+", default=[1])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks")
+    parser.add_argument("--keep", type=Path, help="keep the generated data and sites here")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    results_file = args.out / "results.json"
+    results = json.loads(results_file.read_text()) if results_file.exists() else {"runs": []}
+    for k in args.scale:
+        print(f"K={k} …", flush=True)
+        run = bench(k, args.keep)
+        run["machine"] = machine()
+        run["date"] = time.strftime("%Y-%m-%d")
+        results["runs"] = [r for r in results["runs"] if r["k"] != k] + [run]
+        results["runs"].sort(key=lambda r: r["k"])
+        results_file.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        print(table([run]), flush=True)
+    (args.out / "results.md").write_text(
+        f"# Build benchmark\n\nMachine: {machine()}\n\n{table(results['runs'])}\n", encoding="utf-8")
+    print(f"wrote {results_file} and {args.out / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
