@@ -84,8 +84,7 @@ def make_dataset(k: int, target: Path) -> None:
             out["indicators"].append(c)
         for pid, plan in plans.items():
             new_id = f"{pid}-s{n}"
-            text = json.dumps(plan, ensure_ascii=False, default=str)
-            c = json.loads(text)
+            c = copy.deepcopy(plan)
             c.update(id=new_id, title=_suffix(plan["title"], n), region=rid.get(plan["region"], plan["region"]))
             if plan.get("issuer"):
                 c["issuer"] = aid[plan["issuer"]]

@@ -246,6 +246,10 @@ class PageRenderer:
             period=lambda p: present.period(p.start, p.end, self.lang),
             period_label=lambda code: present.period_label(code, self.lang),
             **self.view.context)
+        if self.view.data_files:  # where a maintainer edits what this page shows
+            files = ", ".join(f"`{name}`" for name in self.view.data_files)
+            colon = "：" if self.lang == "zh" else ": "
+            body = body.rstrip("\n") + f"\n\n{label('edit_source', self.lang)}{colon}{files}\n{{: .atlas-datafile }}\n"
         if self.fallbacks:
             notice = (f'!!! warning "{label("fallback_title", self.lang)}"\n\n'
                       f'    {label("fallback_notice", self.lang)}\n\n')

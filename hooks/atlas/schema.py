@@ -173,6 +173,11 @@ REGISTRIES = (
     RegistryKind("indicator", "indicators.yaml", INDICATOR, "indicators"),
 )
 PLANS_DIR = "plans"
+
+
+def registry_file(kind: str) -> str:
+    """The data file holding records of ``kind`` (``agency`` → ``agencies.yaml``)."""
+    return next(reg.file for reg in REGISTRIES if reg.kind == kind)
 SOURCES_DIR = "sources"
 
 

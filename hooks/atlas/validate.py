@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from .errors import AtlasError, Diagnostic, Loc
 from .records import Dataset, Plan, Section, period_end_year
-from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR
+from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
 from .specs import INVALID, Checker, ListOf, did_you_mean, field_path
 from .yaml_source import read_yaml
 
@@ -158,13 +158,9 @@ def _check_refs(ds: Dataset, refs) -> list[Diagnostic]:
     for ref in refs:
         ids = known[ref.kind]
         if ref.id not in ids:
-            hint = did_you_mean(ref.id, ids) or f"add it to data/{_file_of(ref.kind)} first"
+            hint = did_you_mean(ref.id, ids) or f"add it to data/{registry_file(ref.kind)} first"
             out.append(Diagnostic(ref.loc, ref.field, f"unknown {ref.kind} '{ref.id}'", hint))
     return out
-
-
-def _file_of(kind: str) -> str:
-    return next(reg.file for reg in REGISTRIES if reg.kind == kind)
 
 
 def _check_rules(ds: Dataset, today: _dt.date) -> list[Diagnostic]:

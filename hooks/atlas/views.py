@@ -13,7 +13,7 @@ from typing import Callable
 from .labels import LABELS
 from .records import Text
 from .resolve import Model
-from .schema import record_specs
+from .schema import record_specs, registry_file
 from .urls import page_src, source_src
 
 DATA = "data"
@@ -30,11 +30,6 @@ class PageView:
     context: dict = field(default_factory=dict)
     data_files: tuple = ()  # the YAML files the page is made from, for the edit link
     in_nav: bool = False
-
-
-def _registry_file(kind: str) -> str:
-    return {"region": "regions.yaml", "agency": "agencies.yaml", "sector": "sectors.yaml",
-            "indicator": "indicators.yaml"}[kind]
 
 
 def _by_plan(task_refs) -> list[tuple]:
@@ -99,7 +94,7 @@ def sectors(m: Model, lang: str) -> list[PageView]:
                                "targets": m.targets_in_sector.get(sector.id, []),
                                "indicators": m.indicators_in_sector.get(sector.id, []),
                                "involved": involved, "plan_ids": plans_, "region_ids": regions_},
-                              data_files=(f"{DATA}/{_registry_file('sector')}",)))
+                              data_files=(f"{DATA}/{registry_file('sector')}",)))
     return views
 
 
@@ -142,7 +137,7 @@ def agencies(m: Model, lang: str) -> list[PageView]:
                                "issued": m.plans_issued_by.get(agency.id, []),
                                "children": m.agency_children.get(agency.id, []),
                                "partners": partners, "by_sector": by_sector},
-                              data_files=(f"{DATA}/{_registry_file('agency')}",)))
+                              data_files=(f"{DATA}/{registry_file('agency')}",)))
     return views
 
 
@@ -168,7 +163,7 @@ def indicators(m: Model, lang: str) -> list[PageView]:
         views.append(PageView("indicator", page_src("indicator", ind.id), "indicator.md.j2", ind.name,
                               {"indicator": ind, "targets": m.targets_of_indicator.get(ind.id, []),
                                "observations": m.observations_of_indicator.get(ind.id, [])},
-                              data_files=(f"{DATA}/{_registry_file('indicator')}",)))
+                              data_files=(f"{DATA}/{registry_file('indicator')}",)))
     return views
 
 
@@ -181,7 +176,7 @@ def regions(m: Model, lang: str) -> list[PageView]:
                                "plans": m.plans_in_region.get(region.id, []),
                                "region_agencies": m.agencies_in_region.get(region.id, []),
                                "indicators": m.indicators_in_region.get(region.id, [])},
-                              data_files=(f"{DATA}/{_registry_file('region')}",)))
+                              data_files=(f"{DATA}/{registry_file('region')}",)))
     return views
 
 
@@ -194,7 +189,7 @@ def comparisons(m: Model, lang: str) -> list[PageView]:
                      en="; ".join(i.name.pick("en")[0] for i in inds))
         views.append(PageView("compare", page_src("compare", measure), "compare.md.j2", title,
                               {"measure": measure, "indicators": inds},
-                              data_files=(f"{DATA}/{_registry_file('indicator')}",)))
+                              data_files=(f"{DATA}/{registry_file('indicator')}",)))
     return views
 
 
