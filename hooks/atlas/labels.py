@@ -135,11 +135,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Every plan, task, target, agency and sector has a permanent link built from ids only, so it does not change when a title is edited. To cite a task or target, copy the link of its heading (of the form `plans/<plan-id>/#<task-id>`).",
     },
     "edit_source": {"zh": "数据来源文件", "en": "Data file"},
-    "section_summary": {"zh": "说明", "en": "Summary"},
     "see_task": {"zh": "见", "en": "see"},
-    "tasks_of_plan": {"zh": "项任务", "en": "tasks"},
     "issued_year": {"zh": "发布年份", "en": "Issued"},
-    "description": {"zh": "说明", "en": "Description"},
     "downloads": {"zh": "数据下载", "en": "Downloads"},
     "downloads_text": {
         "zh": "全部数据的表格下载：JSON 适合程序读取；CSV 为带 BOM 的 UTF-8 编码，可直接用 Excel 打开而不乱码。每条记录都带编号（id）和所属文件（plan），目标和数据另有换算到基本单位的数值（base_value）。",
