@@ -54,6 +54,17 @@ def _suffix(text: dict | None, n: int) -> dict | None:
     return out
 
 
+def _remap_section(section: dict, aid: dict, iid: dict) -> None:
+    """Point a copied section's tasks at the copied agencies and indicators."""
+    for task in section.get("tasks", []):
+        task["lead"] = [aid[a] for a in task.get("lead", [])]
+        task["participants"] = [aid[a] for a in task.get("participants", [])]
+        for t in task.get("targets", []):
+            t["indicator"] = iid[t["indicator"]]
+    for child in section.get("sections", []):
+        _remap_section(child, aid, iid)
+
+
 def make_dataset(k: int, target: Path) -> None:
     """The real data plus k-1 copies whose ids, names and regions carry a sample number."""
     shutil.copytree(ROOT / "data" / "sources", target / "sources")
@@ -90,17 +101,8 @@ def make_dataset(k: int, target: Path) -> None:
                 c["issuer"] = aid[plan["issuer"]]
             for note in c.get("notes", []):
                 note["about"] = [new_id if a == pid else a for a in note.get("about", [])]
-
-            def remap(section):
-                for task in section.get("tasks", []):
-                    task["lead"] = [aid[a] for a in task.get("lead", [])]
-                    task["participants"] = [aid[a] for a in task.get("participants", [])]
-                    for t in task.get("targets", []):
-                        t["indicator"] = iid[t["indicator"]]
-                for child in section.get("sections", []):
-                    remap(child)
             for section in c["sections"]:
-                remap(section)
+                _remap_section(section, aid, iid)
             for o in c.get("observations", []):
                 o["indicator"] = iid[o["indicator"]]
             out_plans[new_id] = c

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from atlas.export import TABLES, files, tables, to_csv
+from atlas.export import TABLES, tables, to_csv
 from atlas.report import plan_counts
 from atlas.pipeline import build_model
 from atlas.source_text import load_source

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .records import period_end_year, Agency, Dataset, Note, Observation, Plan, Section, Target, Task
+from .records import period_end_year, Dataset, Note, Observation, Plan, Section, Target, Task
 from .validate import iter_sections, plan_items
 
 
@@ -99,7 +99,6 @@ class Model:
     targets_due_in: dict = field(default_factory=lambda: defaultdict(list))
     observations_in: dict = field(default_factory=lambda: defaultdict(list))
     notes_about: dict = field(default_factory=lambda: defaultdict(list))
-    task_of_target: dict = field(default_factory=dict)
     plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
     sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
     memo: dict = field(default_factory=dict)  # values later stages derive once per build (progress)
@@ -116,12 +115,6 @@ class Model:
             set(self.targets_due_in) | set(self.observations_in)
         return sorted(keys)
 
-    def sector_and_descendants(self, sector_id: str) -> list[str]:
-        out = [sector_id]
-        for child in self.sector_children.get(sector_id, []):
-            out += self.sector_and_descendants(child.id)
-        return out
-
     def sector_lineage(self, sector_id: str) -> list[str]:
         """The sector and its ancestors, nearest first."""
         out = []
@@ -129,9 +122,6 @@ class Model:
             out.append(sector_id)
             sector_id = self.sectors[sector_id].parent
         return out
-
-    def agency_count(self, agency: Agency) -> int:
-        return len(self.tasks_led_by.get(agency.id, [])) + len(self.tasks_joined_by.get(agency.id, []))
 
     def notes_for(self, plan: Plan, item_id: str) -> list[Note]:
         return self.notes_about.get((plan.id, item_id), [])
@@ -191,7 +181,6 @@ def resolve(ds: Dataset) -> Model:
                 tref = TargetRef(ref, target)
                 m.targets.append(tref)
                 m.targets_in_plan[plan.id].append(tref)
-                m.task_of_target[(plan.id, target.id)] = ref
                 m.targets_of_indicator[target.indicator].append(tref)
                 if isinstance(target.year, int):
                     m.targets_due_in[target.year].append(tref)
