@@ -15,16 +15,15 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from atlas.errors import AtlasError
 from atlas.export import files as export_files
-from atlas.names import names_json
 from atlas.pipeline import build_model, timed
 from atlas.render import make_env, render_page
 from atlas.resolve import Model
-from atlas.search_terms import search_words
+from atlas.site_search import IndexJob, default_language_glob, mark_searchable
 from atlas.urls import DOWNLOADS
 from atlas.views import build_views
 
@@ -34,10 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # ATLAS_DATA_DIR lets tests and the benchmark build the site from another data folder.
 DATA_DIR = Path(os.environ.get("ATLAS_DATA_DIR") or ROOT / "data")
 TEMPLATES_DIR = ROOT / "templates"
-NAMES_FILE = "assets/atlas-names.json"  # read by docs/assets/atlas.js
 
 # Survives serve rebuilds (hook modules are cached): the model of the last data seen.
-_state: dict = {"key": None, "model": None, "error": None, "downloads": {}}
+_state: dict = {"key": None, "model": None, "error": None, "downloads": {}, "previous_markdown": {}}
 _timings: dict = {}  # seconds per stage of our own code, over the whole run
 
 
@@ -65,10 +63,24 @@ def _model(config: MkDocsConfig) -> Model:
             log.warning(str(warning))
         with timed(_timings, "downloads"):
             downloads = {f"{DOWNLOADS}/{name}": content for name, content in export_files(model).items()}
-            downloads[NAMES_FILE] = names_json(model)
         _state.update(model=model, key=key, error=None, downloads=downloads)
-        _teach_segmenter(model)
     return _state["model"]
+
+
+def _not_modified() -> bool:
+    return False
+
+
+def _unchanged_since_last_preview(lang: str, src: str, markdown: str) -> bool:
+    """In `mkdocs serve --dirty` (what `serve.sh --lang` runs), a detail page whose Markdown is the
+    same as in the last build need not be converted and written again. Pages in the navigation
+    are always rebuilt: MkDocs takes their titles from the conversion."""
+    if not (_run.get("dirty") and _run["command"] == "serve"):
+        return False
+    key = (lang, src)
+    same = _state["previous_markdown"].get(key) == markdown
+    _state["previous_markdown"][key] = markdown
+    return same
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -81,14 +93,12 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
             f"    `{first}`\n\n" + markdown)
 
 
-def _teach_segmenter(model: Model) -> None:
-    """Give jieba (used by the search plugin) our names as words, so they stay whole."""
-    try:
-        import jieba
-    except ImportError:  # search still works, only Chinese segmentation is coarser
-        return
-    for word in search_words(model):
-        jieba.add_word(word, freq=2000)
+def _env():
+    """One Jinja environment per process: templates compile once for both languages, and Jinja
+    reloads a template whose file changed (so `mkdocs serve` shows template edits)."""
+    if _state.get("env") is None:
+        _state["env"] = make_env(TEMPLATES_DIR)
+    return _state["env"]
 
 
 def _i18n(config: MkDocsConfig):
@@ -97,7 +107,8 @@ def _i18n(config: MkDocsConfig):
 
 # One `mkdocs build`: the site is written to <site_dir>.partial and moved into place only when
 # every language built without error (and, with --strict, without warning).
-_run: dict = {"command": None, "final": None, "partial": None, "swapped": False, "problems": None}
+_run: dict = {"command": None, "final": None, "partial": None, "swapped": False, "problems": None,
+              "index_jobs": {}}
 
 
 class _ProblemCounter(logging.Handler):
@@ -112,7 +123,8 @@ class _ProblemCounter(logging.Handler):
 def on_startup(command: str, dirty: bool) -> None:
     counter = _ProblemCounter()
     logging.getLogger("mkdocs").addHandler(counter)
-    _run.update(command=command, final=None, partial=None, swapped=False, problems=counter)
+    _run.update(command=command, dirty=dirty, final=None, partial=None, swapped=False, problems=counter,
+                index_jobs={})
 
 
 def _dump(folder: Path, src: str, content) -> None:
@@ -125,6 +137,8 @@ def _dump(folder: Path, src: str, content) -> None:
 
 
 def on_shutdown() -> None:
+    for job in _run["index_jobs"].values():  # a build that failed while the index was being made
+        job.cancel()
     report = os.environ.get("ATLAS_TIMINGS")  # the benchmark reads where our own code spent time
     if report:
         Path(report).write_text(json.dumps(_timings, indent=1), encoding="utf-8")
@@ -147,12 +161,36 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-200)  # after i18n's post_build (-100), which builds the other languages
-def on_post_build(config: MkDocsConfig) -> None:
-    if _run["partial"] is None or _run["swapped"] or _i18n(config).building:
+def _other_languages(config: MkDocsConfig) -> list[str]:
+    i18n = _i18n(config)
+    return [lang for lang in i18n.build_languages if lang != i18n.default_language]
+
+
+@event_priority(-50)  # before i18n's post_build (-100), which builds the other languages
+def _start_default_language_index(config: MkDocsConfig) -> None:
+    """The default language's pages are all written: index them on the second core while
+    i18n builds the other languages."""
+    i18n = _i18n(config)
+    if (i18n.building or i18n.current_language != i18n.default_language or _run["index_jobs"]
+            or _previewing_one_language(config)):
         return
+    site = Path(config.site_dir)
+    glob = default_language_glob(site, _other_languages(config))
+    _run["index_jobs"] = {i18n.default_language: IndexJob(site, glob)}
+
+
+@event_priority(-200)  # after i18n's post_build (-100), which builds the other languages
+def _finish_index_and_swap(config: MkDocsConfig) -> None:
+    if _i18n(config).building:
+        return  # an inner language build; the index is made once, over both languages
     if config.strict and _run["problems"].count:
         return  # MkDocs aborts next; the old site stays
+    if _previewing_one_language(config):
+        log.info("One-language preview: the search index is not built.")
+    else:
+        _build_search_index(config)
+    if _run["partial"] is None or _run["swapped"]:
+        return
     final, partial = _run["final"], _run["partial"]
     old = final.with_name(final.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -164,6 +202,26 @@ def on_post_build(config: MkDocsConfig) -> None:
     _run["swapped"] = True
 
 
+def _previewing_one_language(config: MkDocsConfig) -> bool:
+    return bool(_i18n(config).config.build_only_locale)
+
+
+def _build_search_index(config: MkDocsConfig) -> None:
+    """Index the other languages now, and wait for the default language's index too."""
+    with timed(_timings, "search index (Pagefind)"):
+        site = Path(config.site_dir)
+        jobs = {lang: IndexJob(site / lang) for lang in _other_languages(config)}
+        jobs.update(_run["index_jobs"])
+        _run["index_jobs"] = {}
+        try:
+            log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))
+        except AtlasError as exc:
+            raise PluginError(str(exc)) from None
+
+
+
+on_post_build = CombinedEvent(_start_default_language_index, _finish_index_and_swap)
+
 @event_priority(-110)  # after i18n's on_files (-100), which rebuilds the file list from docs_dir
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n = _i18n(config)
@@ -171,7 +229,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     default = i18n.default_language
     others = [lang_ for lang_ in i18n.build_languages if lang_ != lang]
     model = _model(config)
-    env = make_env(TEMPLATES_DIR)
+    env = _env()
 
     def make(src: str, for_lang: str, content: str) -> File:
         file = File.generated(config, src, content=content)
@@ -192,6 +250,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = make(view.src, lang, markdown)
         if not view.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+            if _unchanged_since_last_preview(lang, view.src, markdown):
+                file.is_modified = _not_modified  # `serve --dirty`: keep the page already built
         # what mkdocs-static-i18n reads for the language switcher, hreflang and the sitemap
         file.alternates = {lang: file}
         for other in others:
@@ -201,13 +261,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.localization = None if lang == default else lang
         file.norm_src_uri = view.src
         files.append(file)
-    # the data tables, offered for download, and the names search index; one copy for both languages
+    # the data tables, offered for download; one copy for both languages
     for src, content in _state["downloads"].items():
         files.append(File.generated(config, src, content=content))
         if dump:
             _dump(Path(dump), src, content)
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    """Offer the page's article to the search index, with the page's type as a filter.
+
+    This is the last event for a page: its Markdown and HTML are dropped here, so that MkDocs
+    does not hold every page of the site in memory while it builds the other language.
+    """
+    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    output = mark_searchable(output, src, _i18n(config).current_language)
+    page.markdown = page.content = None
+    if page.file.generated_by:
+        page.file.content_string = ""
+    return output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:

@@ -7,8 +7,10 @@ For each K it makes a synthetic dataset (the real one plus K-1 renamed copies: n
 agencies, indicators and plans, valid against the real schema), builds the site in both languages
 with our hooks, then builds the very Markdown our hooks produced as plain files in a plain
 MkDocs + Material + i18n site with the same configuration. It records pages per language, wall and
-CPU seconds, peak memory, our own code's time by stage, site size and search index size, and
-writes benchmarks/results.json and benchmarks/results.md.
+CPU seconds, peak memory of the whole process tree, our own code's time by stage, Pagefind's time,
+site size, the search bundle's size and what one search downloads (measured in Chromium), and
+writes benchmarks/results.json and benchmarks/results.md. The baseline is given the same search
+step: Pagefind over each language's articles.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -113,44 +116,116 @@ def make_dataset(k: int, target: Path) -> None:
 
 
 # -- builds --------------------------------------------------------------------------------------
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and all its descendants (MkDocs and the Pagefind it starts)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+            rss[int(entry.name)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total / 2**20
+
+
 def _timed_run(cmd: list[str], env: dict, cwd: Path) -> dict:
-    """Run ``cmd`` under /usr/bin/time: wall and CPU seconds, peak memory."""
-    stats = Path(tempfile.mkstemp(suffix=".time")[1])
+    """Run ``cmd``: wall and CPU seconds, and peak memory of the whole process tree (sampled)."""
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", str(stats), *cmd],
-                            cwd=cwd, env=env, capture_output=True, text=True)
+    before = os.times()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0.0]
+
+    def sample():
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
     wall = time.perf_counter() - start
-    user, system, rss = stats.read_text().split()[-3:]
-    stats.unlink()
-    if result.returncode != 0:
-        raise SystemExit(f"build failed: {' '.join(cmd)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return {"wall_s": round(wall, 2), "cpu_s": round(float(user) + float(system), 2),
-            "peak_mb": round(int(rss) / 1024)}
+    sampler.join()
+    after = os.times()
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed: {' '.join(cmd)}\n{stdout[-3000:]}\n{stderr[-3000:]}")
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 2), "peak_mb": round(peak[0])}
+
+
+def _dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def _site_stats(site: Path) -> dict:
-    pages = [p for p in site.rglob("index.html")]
+    pages = [p for p in site.rglob("index.html") if "pagefind" not in p.parts]
     per_lang = sum(1 for p in pages if not p.relative_to(site).as_posix().startswith("en/"))
-    index = site / "search" / "search_index.json"
-    raw = index.read_bytes()
-    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    bundles = [b for b in (site / "pagefind", site / "en" / "pagefind") if b.is_dir()]
     html = sorted((len(gzip.compress(p.read_bytes(), 6)) for p in pages))
-    return {"pages_per_language": per_lang, "site_mb": round(size / 1e6, 1),
-            "search_index_mb": round(len(raw) / 1e6, 2),
-            "search_index_gz_mb": round(len(gzip.compress(raw, 6)) / 1e6, 2),
+    return {"pages_per_language": per_lang, "site_mb": round(_dir_size(site) / 1e6, 1),
+            "search_bundle_mb": round(sum(_dir_size(b) for b in bundles) / 1e6, 1),
             "median_page_gz_kb": round(html[len(html) // 2] / 1024, 1),
             "largest_page_gz_kb": round(html[-1] / 1024, 1)}
+
+
+def search_download(site: Path) -> dict:
+    """What one search downloads: every response a results page fetches, in KB (gzipped size for
+    files a web server would compress; Pagefind's own chunks are already compressed)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {}
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from screenshots import CHROMIUM, CHROMIUM_ARGS, serve
+    out = {}
+    server, base = serve(site)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, path in (("zh 物流", "search/?q=物流"), ("en logistics", "en/search/?q=logistics")):
+            page = browser.new_page()
+            sizes = {}
+
+            def seen(response, sizes=sizes):
+                if response.status == 200 and "/pagefind/" in response.url:
+                    body = response.body()
+                    packed = body if response.url.endswith(("pagefind", "pf_index", "pf_fragment",
+                                                            "pf_meta", "pf_filter")) else gzip.compress(body, 6)
+                    sizes[response.url] = len(packed)
+            page.on("response", seen)
+            page.goto(base + path)
+            page.locator(".pagefind-ui__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=60000)
+            page.wait_for_function("!document.querySelector('.pagefind-ui__loading')", timeout=60000)
+            out[name] = round(sum(sizes.values()) / 1024, 1)
+            page.close()
+        browser.close()
+    server.shutdown()
+    return out
 
 
 def _baseline_config(docs: Path, work: Path) -> Path:
     """Our mkdocs.yml without our hooks, reading the dumped Markdown as plain files."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {docs}")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
     text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
     config = work / "baseline.yml"
     config.write_text(text, encoding="utf-8")
     return config
+
+
+PAGEFIND_STAGE = "search index (Pagefind)"  # timed by the hook, but Pagefind's time, not our code's
+BASELINE_INDEX = (f"import sys; sys.path.insert(0, {str(ROOT / 'hooks')!r}); from pathlib import Path; "
+                  "from atlas.site_search import build_index; "
+                  "build_index(Path(sys.argv[1]), 'zh', ['en'], root_selector='article.md-content__inner')")
 
 
 def bench(k: int, keep: Path | None) -> dict:
@@ -176,11 +251,20 @@ def bench(k: int, keep: Path | None) -> dict:
         baseline = _timed_run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
                                str(_baseline_config(plain, work)), "-d", str(work / "plain-site")],
                               base_env, ROOT)
+        # a plain site gets its search the same way: Pagefind over each language's articles
+        index = _timed_run([sys.executable, "-c", BASELINE_INDEX, str(work / "plain-site")], base_env, ROOT)
+        baseline["mkdocs_wall_s"] = baseline["wall_s"]
+        baseline["pagefind_wall_s"] = index["wall_s"]
+        baseline["wall_s"] = round(baseline["wall_s"] + index["wall_s"], 2)
+        baseline["cpu_s"] = round(baseline["cpu_s"] + index["cpu_s"], 2)
+        baseline["peak_mb"] = max(baseline["peak_mb"], index["peak_mb"])
         baseline.update(_site_stats(work / "plain-site"))
+        ours["search_download_kb"] = search_download(work / "site")
+        pagefind = timings.pop(PAGEFIND_STAGE, 0.0)
         own = sum(timings.values())
         return {"k": k, "generate_s": round(generate_s, 2), "ours": ours, "baseline": baseline,
                 "own_code_s": {name: round(v, 3) for name, v in timings.items()},
-                "own_code_total_s": round(own, 2),
+                "own_code_total_s": round(own, 2), "pagefind_s": round(pagefind, 2),
                 "own_share_of_build": round(own / ours["wall_s"], 3),
                 "ratio_to_baseline": round(ours["wall_s"] / baseline["wall_s"], 3)}
     finally:
@@ -198,13 +282,18 @@ def machine() -> str:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| K | pages/lang | ours wall s | ours CPU s | peak MB | own code s (share) | baseline wall s | ratio | site MB | search index MB (gz) | median / largest page KB gz |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| K | pages/lang | ours wall s | ours CPU s | peak MB (tree) | own code s (share) | Pagefind s | "
+             "baseline wall s (MkDocs + Pagefind) | baseline peak MB | ratio | site MB | search bundle MB | "
+             "one search downloads KB (zh / en) | median / largest page KB gz |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         o, b = r["ours"], r["baseline"]
+        dl = o.get("search_download_kb", {})
         lines.append(f"| {r['k']} | {o['pages_per_language']} | {o['wall_s']} | {o['cpu_s']} | {o['peak_mb']} | "
-                     f"{r['own_code_total_s']} ({r['own_share_of_build']:.0%}) | {b['wall_s']} | "
-                     f"{r['ratio_to_baseline']} | {o['site_mb']} | {o['search_index_mb']} ({o['search_index_gz_mb']}) | "
+                     f"{r['own_code_total_s']} ({r['own_share_of_build']:.0%}) | {r.get('pagefind_s', '—')} | "
+                     f"{b['wall_s']} ({b.get('mkdocs_wall_s', '—')} + {b.get('pagefind_wall_s', '—')}) | "
+                     f"{b['peak_mb']} | {r['ratio_to_baseline']} | {o['site_mb']} | {o.get('search_bundle_mb', '—')} | "
+                     f"{' / '.join(str(v) for v in dl.values()) or '—'} | "
                      f"{o['median_page_gz_kb']} / {o['largest_page_gz_kb']} |")
     return "\n".join(lines)
 

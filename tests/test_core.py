@@ -13,7 +13,7 @@ from atlas.labels import LABELS
 from atlas.records import Text, Unit, period_end_year
 from atlas.render import cell, make_env, md, render_page
 from atlas.resolve import resolve
-from atlas.search_terms import search_words
+from atlas.site_search import build_index, mark_searchable, page_kind
 from atlas.urls import page_src, page_url, relative
 from atlas.validate import check_data, load_dataset
 from atlas.views import build_views
@@ -123,10 +123,22 @@ def test_reverse_indexes(mini_model):
     assert [n.id for n in m.notes_for(m.plans["mini-plan"], "t1-1")] == ["note-date"]
 
 
-def test_search_words_come_from_names_and_keywords(mini_model):
-    words = search_words(mini_model)
-    assert "市发改委" in words and "市发展改革委" in words and "物流创新" in words
-    assert all(" " not in w for w in words)
+def test_search_marks_the_article_with_its_page_type():
+    html = '<body><nav>menu</nav><article class="md-content__inner md-typeset"><h1>x</h1></article></body>'
+    marked = mark_searchable(html, "agencies/jx-drc.md", "zh")
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in marked
+    assert '<span data-pagefind-filter="类型" hidden>部门</span><h1>' in marked
+    assert 'data-pagefind-filter="Type" hidden>Source text<' in mark_searchable(html, "plans/p/source.md", "en")
+    assert mark_searchable(html, "search.md", "zh") == html  # the results page is not a result
+    assert page_kind("index.md") == page_kind("about.md") == "other_pages"
+    assert page_kind("plans/index.md") == "plans" and page_kind("compare/x.md") == "compare"
+
+
+def test_search_index_failure_is_one_clear_error(tmp_path):
+    with pytest.raises(AtlasError) as caught:
+        build_index(tmp_path)  # no pages at all
+    assert "Pagefind could not build the search index" in str(caught.value)
+    assert "pagefind-bin-extended" in str(caught.value)
 
 
 # -- present ---------------------------------------------------------------------------------

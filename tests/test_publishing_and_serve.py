@@ -78,6 +78,7 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
     config = tmp_path / "mkdocs.yml"  # the project's config, watching the temporary data folder
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
                       .replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
+                      .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
                       .replace("  - hooks/atlas_hooks.py", f"  - {ROOT / 'hooks' / 'atlas_hooks.py'}")
                       .replace("  - data\n", f"  - {data}\n")
                       .replace("  - templates\n", f"  - {ROOT / 'templates'}\n")

@@ -132,15 +132,28 @@ def test_sitemap_has_hreflang_for_generated_pages(real_site: Path):
     assert f'hreflang="en" href="http://{SITE_HOST}/en/sectors/logistics/"' in sitemap
 
 
-def test_search_index_segments_chinese_and_keeps_english(real_site: Path):
-    index = json.loads((real_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    tokens = set()
-    for doc in index["docs"]:
-        tokens.update(re.split(index["config"]["separator"], doc["title"] + " " + doc["text"]))
-    assert "物流" in tokens  # a two-character word inside longer text
-    assert "市发展改革委" in tokens  # kept whole by the user dictionary
-    assert "logistics" in {t.lower() for t in tokens}
-    assert any(d["location"].startswith("en/") for d in index["docs"])
+def test_search_index_covers_both_languages_and_only_page_content(real_site: Path):
+    # one bundle per language: pagefind/ for Chinese, en/pagefind/ for English
+    counts = {}
+    for bundle in (real_site / "pagefind", real_site / "en" / "pagefind"):
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts.update({lang: info["page_count"] for lang, info in entry["languages"].items()})
+    assert set(counts) == {"zh", "en"} and counts["zh"] == counts["en"] > 300, counts
+    sector = (real_site / "sectors" / "logistics" / "index.html").read_text(encoding="utf-8")
+    # the article, not the navigation, is indexed, and it carries its page type as a filter
+    assert sector.count("data-pagefind-body") == 1
+    assert re.search(r'<article[^>]*data-pagefind-body><span data-pagefind-filter="类型" hidden>行业</span>', sector)
+    source = (real_site / "en" / "plans" / "jx-2010-service-work-plan" / "source" / "index.html").read_text(encoding="utf-8")
+    assert '<span data-pagefind-filter="Type" hidden>Source text</span>' in source
+    # the results page is not itself a result, and loads Pagefind from this site only
+    results = (real_site / "search" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in results
+    assert '<script src="../pagefind/pagefind-ui.js">' in results
+    assert '<script src="../pagefind/pagefind-ui.js">' in (real_site / "en" / "search" / "index.html").read_text(encoding="utf-8")
+    # every page's header box sends its query to the results page of its own language
+    assert 'action="../../search/"' in sector
+    en = (real_site / "en" / "sectors" / "logistics" / "index.html").read_text(encoding="utf-8")
+    assert 'action="../../search/"' in en  # /en/sectors/logistics/ -> /en/search/
 
 
 def test_bad_data_fails_the_build_with_one_message_and_keeps_the_old_site(tmp_path, mini_data):

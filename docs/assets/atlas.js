@@ -28,8 +28,6 @@
   }
 
   function setup() {
-    var dialog = document.querySelector(".md-search[role=dialog]");
-    if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", zh ? "搜索" : "Search");
     document.querySelectorAll(".md-content a.headerlink, .md-content a.atlas-anchor").forEach(function (a) {
       a.setAttribute("title", COPY);
       a.setAttribute("aria-label", COPY);
@@ -52,67 +50,49 @@
   }
 })();
 
-/* Names first: an agency's short form, a sector or a plan title typed into search leads straight
-   to its page, shown above Material's full-text results. The list is assets/atlas-names.json. */
+/* Search: the header's box leads to search/ (or en/search/), where Pagefind's interface runs on
+   the index built after the site (pagefind/). The query is kept in the address (?q=), so a
+   results page can be linked and reloaded. "/" anywhere focuses the header's box. */
 (function () {
-  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
-  var names = null;
-  var KIND = zh ? { agency: "部门", sector: "行业", indicator: "指标", plan: "文件", region: "地区" }
-                : { agency: "Agency", sector: "Sector", indicator: "Indicator", plan: "Plan", region: "Region" };
-
-  function root() {
-    return typeof __md_scope !== "undefined" ? __md_scope : new URL(".", location.href);
-  }
-
-  function load() {
-    if (names) return Promise.resolve(names);
-    return fetch(new URL("assets/atlas-names.json", root())).then(function (r) { return r.json(); })
-      .then(function (data) { names = data; return data; });
-  }
-
-  function matches(query) {
-    var q = query.trim().toLowerCase();
-    if (q.length < 2) return [];
-    var exact = [], partial = [], seen = {};
-    names.forEach(function (e) {
-      var n = e.n.toLowerCase(), url = zh ? e.zh : e.en;
-      if (seen[url]) return;
-      if (n === q) { exact.push(e); seen[url] = 1; }
-    });
-    names.forEach(function (e) {
-      var n = e.n.toLowerCase(), url = zh ? e.zh : e.en;
-      if (seen[url] || n.indexOf(q) < 0) return;
-      partial.push(e); seen[url] = 1;
-    });
-    return exact.concat(partial).slice(0, 5);
-  }
-
-  function render(input) {
-    var panel = document.querySelector(".md-search-result");
-    if (!panel) return;
-    var box = panel.querySelector(".atlas-bestbets");
-    if (!box) {
-      box = document.createElement("div");
-      box.className = "atlas-bestbets";
-      panel.insertBefore(box, panel.firstChild);
+  function start() {
+    var box = document.querySelector("[data-atlas-search]");
+    var header = document.querySelector(".atlas-header-search__input");
+    var query = new URLSearchParams(location.search).get("q") || "";
+    if (header && query) header.value = query;
+    if (!box) return;
+    if (typeof PagefindUI === "undefined") {  /* a one-language preview builds no index */
+      box.textContent = document.documentElement.lang.indexOf("zh") === 0
+        ? "搜索索引尚未生成（单语言预览不生成索引；完整构建后即可搜索）。"
+        : "The search index has not been built (a one-language preview skips it; a full build makes it).";
+      return;
     }
-    box.textContent = "";
-    matches(input.value).forEach(function (e) {
-      var a = document.createElement("a");
-      a.href = new URL(zh ? e.zh : e.en, root()).href;
-      a.className = "atlas-bestbet";
-      var kind = document.createElement("span");
-      kind.className = "atlas-bestbet__kind";
-      kind.textContent = KIND[e.k] || e.k;
-      a.appendChild(kind);
-      a.appendChild(document.createTextNode((zh ? e.tzh : e.ten) + (e.n !== (zh ? e.tzh : e.ten) ? " (" + e.n + ")" : "")));
-      box.appendChild(a);
+    var ui = new PagefindUI({
+      element: box, showSubResults: true, showImages: false, resetStyles: false,
+      autofocus: !query, pageSize: 10,
+      /* long pages (a plan, an agency that leads many tasks) should not sink below short ones
+         that mention a word once: Pagefind's default pageLength 0.75 put the logistics sector
+         fourth for 物流 and the commission off the first page for 市发展改革委 */
+      ranking: { pageLength: 0.2 },
+      openFilters: window.matchMedia("(min-width: 60em)").matches ? ["类型", "Type"] : [],
+      processTerm: function (term) {
+        var url = new URL(location.href);
+        if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+        history.replaceState(null, "", url);
+        if (header) header.value = term;
+        return term;
+      }
     });
+    if (query) ui.triggerSearch(query);
   }
-
-  document.addEventListener("input", function (event) {
-    var input = event.target;
-    if (!input.classList || !input.classList.contains("md-search__input")) return;
-    load().then(function () { render(input); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    var input = document.querySelector(".pagefind-ui__search-input") || document.querySelector(".atlas-header-search__input");
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
   });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

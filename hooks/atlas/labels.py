@@ -160,6 +160,7 @@ LABELS: dict[str, dict[str, str]] = {
     "corrected": {"zh": "本站更正，见编辑说明", "en": "corrected by Plan Atlas; see the editor's note"},
     "cited_by": {"zh": "出自本段：", "en": "From this paragraph: "},
     "source_text": {"zh": "原文", "en": "Source text"},
+    "other_pages": {"zh": "其他页面", "en": "Other pages"},
     "source_passage": {"zh": "原文段落", "en": "Source passage"},
     "status": {"zh": "进展", "en": "Status"},
     "latest_figure": {"zh": "依据的已报告数据", "en": "Reported figure"},

@@ -7,6 +7,7 @@ into ``/sectors/logistics/`` and the i18n glue into ``/en/sectors/logistics/`` f
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 # page kind → folder; the order is the order of the site's sections
 FOLDERS = {
@@ -45,8 +46,18 @@ def page_url(src: str) -> str:
 
 def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
     """A relative Markdown link from one page's source to another's (MkDocs checks it)."""
-    base = posixpath.dirname(from_src)
-    path = posixpath.relpath(to_src, base or ".")
-    if to_src == from_src:
-        path = ""
+    path = "" if to_src == from_src else _relpath(to_src, from_src.rpartition("/")[0])
     return path + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(to_src: str, base: str) -> str:
+    """``posixpath.relpath`` for the clean relative paths of docs sources, without touching the
+    file system (relpath calls getcwd twice; this runs tens of thousands of times a build)."""
+    if not base:
+        return to_src
+    start, target = base.split("/"), to_src.split("/")
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:]) or "."

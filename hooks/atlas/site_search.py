@@ -1,0 +1,116 @@
+"""Full-text search with Pagefind: what each page offers to the index, and building the index.
+
+Pagefind (a Rust program installed from PyPI, with Chinese word segmentation in its "extended"
+build) reads the finished HTML of both languages and writes a chunked index to
+``<site>/pagefind/``. A search then downloads only the index chunks for its words, so what a
+reader downloads does not grow with the site the way one Lunr index does. Pagefind keeps one
+index per ``<html lang>``, so Chinese pages never answer an English search and vice versa.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import AtlasError, Diagnostic, Loc
+from .labels import label
+
+INDEX_DIR = "pagefind"          # <site>/pagefind/, loaded by docs/assets/atlas.js on search pages
+SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the results page
+# page parts that would only add noise to results: permalink marks and the "copy link" anchors
+EXCLUDE_SELECTORS = (".headerlink", ".atlas-anchor")
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+# first folder of a page's source path -> the label of the "type" filter offered with results
+_KIND_OF_FOLDER = {"plans": "plans", "sectors": "sectors", "agencies": "agencies", "years": "years",
+                   "indicators": "indicators", "regions": "regions", "compare": "compare"}
+
+
+def page_kind(src: str) -> str:
+    """The label key of the kind of page at ``src`` (``agencies/jx-drc.md`` -> ``agencies``)."""
+    parts = src.split("/")
+    if len(parts) == 3 and parts[0] == "plans" and parts[2] == "source.md":
+        return "source_text"
+    return _KIND_OF_FOLDER.get(parts[0], "other_pages") if len(parts) > 1 else "other_pages"
+
+
+def mark_searchable(html: str, src: str, lang: str) -> str:
+    """Offer the page's article (not the header, navigation or footer) to the index, with a type.
+
+    The results page itself is left out: once any page carries ``data-pagefind-body``, Pagefind
+    indexes only pages that do.
+    """
+    if src == SEARCH_PAGE or _ARTICLE not in html:
+        return html
+    kind = label(page_kind(src), lang)
+    filter_attr = "类型" if lang == "zh" else "Type"
+    return html.replace(
+        _ARTICLE,
+        f'<article class="md-content__inner md-typeset" data-pagefind-body>'
+        f'<span data-pagefind-filter="{filter_attr}" hidden>{kind}</span>', 1)
+
+
+class IndexJob:
+    """One Pagefind run over one language's pages, started in the background.
+
+    The default language's pages are finished before the other languages are built, so its index
+    is made on the second core while MkDocs builds English; ``wait`` collects the result.
+    """
+
+    def __init__(self, site_dir: Path, glob: str | None = None, root_selector: str | None = None):
+        self.site_dir = site_dir
+        command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR]
+        if glob:
+            command += ["--glob", glob]
+        if root_selector:
+            command += ["--root-selector", root_selector]
+        for selector in EXCLUDE_SELECTORS:
+            command += ["--exclude-selectors", selector]
+        try:
+            self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self.error = None
+        except OSError as exc:
+            self.proc, self.error = None, str(exc)
+
+    def wait(self) -> str:
+        """The number of pages indexed. Raises ``AtlasError`` if Pagefind failed."""
+        output = self.error or ""
+        if self.proc is not None:
+            output = self.proc.communicate()[0]
+        found = re.search(r"Indexed (\d+) pages", output)
+        if self.proc is None or self.proc.returncode != 0 or not found or found.group(1) == "0":
+            raise AtlasError([Diagnostic(
+                Loc(str(self.site_dir)), "", "Pagefind could not build the search index:\n" + output[-2000:] + f" [exit {getattr(self.proc, 'returncode', None)}]",
+                "run `bash scripts/serve.sh` or `bash scripts/test.sh` once so that .venv has the "
+                "pinned pagefind and pagefind-bin-extended packages")])
+        return found.group(1)
+
+    def cancel(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.communicate()
+
+
+def default_language_glob(site_dir: Path, language_dirs: list[str]) -> str:
+    """Every page of the default language: the site minus the other languages' folders."""
+    skip = set(language_dirs) | {INDEX_DIR}
+    parts = ["*.html"] + sorted(f"{p.name}/**/*.html" for p in site_dir.iterdir()
+                                if p.is_dir() and p.name not in skip)
+    return "{" + ",".join(parts) + "}"
+
+
+def build_index(site_dir: Path, default_language: str = "zh", language_dirs: list[str] = (),
+                root_selector: str | None = None) -> str:
+    """Index every language, one Pagefind run each, in turn; a summary line.
+
+    ``language_dirs`` are the folders of the other languages (``["en"]``): each gets its own
+    bundle (``en/pagefind/``), and the default language's run leaves them out. One run per
+    language keeps Pagefind's memory to one language's pages, and a reader's download to one
+    language's index. ``root_selector`` is for pages not marked by ``mark_searchable`` (the
+    benchmark's plain-MkDocs baseline). Raises ``AtlasError`` if a run fails.
+    """
+    counts = {folder: IndexJob(site_dir / folder, None, root_selector).wait() for folder in language_dirs}
+    glob = default_language_glob(site_dir, list(language_dirs))
+    counts[default_language] = IndexJob(site_dir, glob, root_selector).wait()
+    return "search index: " + ", ".join(f"{k} {v} pages" for k, v in counts.items())
