@@ -7,10 +7,12 @@ per language and reads the language from the i18n plugin.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -45,11 +47,26 @@ def _data_key() -> tuple:
                         for p in DATA_DIR.rglob("*") if p.is_file()))
 
 
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector re-walks every live object on each full collection;
+    while hundreds of thousands of YAML nodes and records are being made, that made loading the
+    data grow faster than the data (9.3 s instead of 3.6 s at 30 times the real data). Our stages
+    make almost no cyclic garbage, so the collector waits until they are done."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _model(config: MkDocsConfig) -> Model:
     key = _data_key()
     if _state["key"] != key:
+        gc.unfreeze()  # the previous model (a serve rebuild) may be collected again
         try:
-            model, warnings = build_model(DATA_DIR, timings=_timings)
+            with _collector_paused():
+                model, warnings = build_model(DATA_DIR, timings=_timings)
         except AtlasError as exc:
             if _run["command"] == "serve" and _state["model"] is not None:
                 # While previewing, keep showing the last good data (MkDocs would otherwise stall
@@ -61,9 +78,10 @@ def _model(config: MkDocsConfig) -> Model:
             raise PluginError("The data has errors; nothing was built.\n" + str(exc)) from None
         for warning in warnings:
             log.warning(str(warning))
-        with timed(_timings, "downloads"):
+        with timed(_timings, "downloads"), _collector_paused():
             downloads = {f"{DOWNLOADS}/{name}": content for name, content in export_files(model).items()}
         _state.update(model=model, key=key, error=None, downloads=downloads)
+        gc.freeze()  # the model lives through the build: full collections need not walk it
     return _state["model"]
 
 
@@ -237,13 +255,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.dest_uri = f"{for_lang}/{file.dest_uri}"
         return file
 
-    with timed(_timings, "views"):
+    with timed(_timings, "views"), _collector_paused():
         views = build_views(model, lang)
     dump = os.environ.get("ATLAS_DUMP_MARKDOWN")  # the benchmark's plain-MkDocs baseline
     for view in views:
         if files.get_file_from_path(view.src) is not None:
             raise PluginError(f"docs/{view.src} would hide a generated page; rename or remove it")
-        with timed(_timings, "render"):
+        with timed(_timings, "render"), _collector_paused():
             markdown = render_page(env, model, lang, view)
         if dump:
             _dump(Path(dump), view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)

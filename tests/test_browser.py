@@ -39,6 +39,7 @@ PAGES = {
     "year": "years/2019/",
     "region": "regions/jiaxing/",
     "about": "about/",
+    "search": "search/?q=2020",  # the results page, with results (the year is in both languages)
 }
 
 
@@ -177,6 +178,8 @@ def test_axe_finds_no_serious_or_critical_violation(site, page, kind):
     _, base, _ = site
     for prefix in ("", "en/"):
         page.goto(base + prefix + PAGES[kind])
+        if kind == "search":
+            results_of(page)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
         bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
@@ -194,6 +197,8 @@ def test_screenshots_of_every_kind_in_both_languages(site):
         for kind, path in PAGES.items():
             for lang, prefix in (("zh", ""), ("en", "en/")):
                 page.goto(base + prefix + path)
+                if kind == "search":
+                    results_of(page)
                 page.wait_for_timeout(300)
                 target = SHOTS / f"{kind}-{lang}-{name}.png"
                 page.screenshot(path=str(target), full_page=(name == "desktop"))

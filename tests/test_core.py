@@ -130,6 +130,9 @@ def test_search_marks_the_article_with_its_page_type():
     assert '<span data-pagefind-filter="类型" hidden>部门</span><h1>' in marked
     assert 'data-pagefind-filter="Type" hidden>Source text<' in mark_searchable(html, "plans/p/source.md", "en")
     assert mark_searchable(html, "search.md", "zh") == html  # the results page is not a result
+    assert mark_searchable(html, "agencies/index.md", "zh") == html  # nor a list of agencies
+    titled = mark_searchable(html.replace("<h1>", '<h1 id="x">'), "sectors/logistics.md", "en")
+    assert '<h1 data-pagefind-weight="10" id="x">' in titled  # a page's own name weighs most
     assert page_kind("index.md") == page_kind("about.md") == "other_pages"
     assert page_kind("plans/index.md") == "plans" and page_kind("compare/x.md") == "compare"
 

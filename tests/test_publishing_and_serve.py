@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -42,6 +43,10 @@ def test_site_works_from_a_sub_path(tmp_path):
             page.locator(".md-header .md-select").first.hover()
             page.locator('.md-header a.md-select__link[hreflang="en"]').first.click()
             page.wait_for_url(base + "atlas/en/sectors/logistics/")
+            page.goto(base + "atlas/search/?q=物流")  # Pagefind finds its index and links under the sub-path
+            first = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").first
+            first.wait_for(timeout=15000)
+            assert first.get_attribute("href").startswith("/atlas/"), first.get_attribute("href")
             page.goto(base + "atlas/en/no-such-page/")  # the English 404 page, styled (assets found)
             browser.close()
         # Material's language menu first probes a sitemap next to the target page and, as
@@ -70,12 +75,10 @@ def wait_for(predicate, seconds: float = 60) -> bool:
     return False
 
 
-def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(MINI, data)
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ATLAS_DATA_DIR=str(data))
-    config = tmp_path / "mkdocs.yml"  # the project's config, watching the temporary data folder
+def start_serve(tmp_path, data, port, *extra, **env_extra):
+    """`mkdocs serve` with the project's config, watching a temporary data folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ATLAS_DATA_DIR=str(data), **env_extra)
+    config = tmp_path / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8")
                       .replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")
                       .replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
@@ -85,8 +88,16 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
                       .replace("  - hooks\n", f"  - {ROOT / 'hooks'}\n"), encoding="utf-8")
     log = open(tmp_path / "serve.log", "w")
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config),
-                             "--dev-addr", f"127.0.0.1:{port}"],
+                             "--dev-addr", f"127.0.0.1:{port}", *extra],
                             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return proc, log
+
+
+def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    port = free_port()
+    proc, log = start_serve(tmp_path, data, port)
     url = f"http://127.0.0.1:{port}/en/plans/mini-plan/"
     plan = data / "plans" / "mini-plan.yaml"
     try:
@@ -102,6 +113,40 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
                         .replace("Develop modern logistics", "Develop modern logistics now"), encoding="utf-8")
         assert wait_for(lambda: "Develop modern logistics now" in fetch(url))
         assert "shows the last good data" not in fetch(url)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
+
+
+def reload_free(html: str) -> str:
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", html)
+
+
+def test_one_language_preview_rebuilds_what_an_edit_changed(tmp_path):
+    """`serve.sh --lang en`: English only, at the root, no search index; after an edit, the pages
+    that show the edited text are new and the pages that do not are still served."""
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    port = free_port()
+    proc, log = start_serve(tmp_path, data, port, "--dirty", ATLAS_PREVIEW_LANG="en")
+    base = f"http://127.0.0.1:{port}/"
+    plan = data / "plans" / "mini-plan.yaml"
+    try:
+        assert wait_for(lambda: "Develop modern logistics" in fetch(base + "plans/mini-plan/")), \
+            (tmp_path / "serve.log").read_text()
+        assert fetch(base + "en/plans/mini-plan/") == ""  # one language only
+        assert "search index is not built" in (tmp_path / "serve.log").read_text()
+        agency_before = fetch(base + "agencies/jx-drc/")
+        region_before = fetch(base + "regions/jiaxing/")
+        assert "Develop modern logistics" in agency_before and region_before
+        plan.write_text(plan.read_text(encoding="utf-8").replace("Develop modern logistics",
+                                                                 "Develop modern logistics now"),
+                        encoding="utf-8")
+        assert wait_for(lambda: "Develop modern logistics now" in fetch(base + "plans/mini-plan/"))
+        assert "Develop modern logistics now" in fetch(base + "agencies/jx-drc/")  # it lists the task
+        # kept, not rebuilt (serve's live-reload script carries the build's number)
+        assert reload_free(fetch(base + "regions/jiaxing/")) == reload_free(region_before)
     finally:
         proc.terminate()
         proc.wait(timeout=20)

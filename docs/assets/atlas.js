@@ -82,6 +82,9 @@
         return term;
       }
     });
+    /* Pagefind's box is labelled only by its title; name it for screen readers */
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) input.setAttribute("aria-label", document.documentElement.lang.indexOf("zh") === 0 ? "搜索全站" : "Search the site");
     if (query) ui.triggerSearch(query);
   }
   document.addEventListener("keydown", function (event) {

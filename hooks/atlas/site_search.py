@@ -21,6 +21,7 @@ INDEX_DIR = "pagefind"          # <site>/pagefind/, loaded by docs/assets/atlas.
 SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the results page
 # page parts that would only add noise to results: permalink marks and the "copy link" anchors
 EXCLUDE_SELECTORS = (".headerlink", ".atlas-anchor")
+TITLE_WEIGHT = 10  # Pagefind's default for <h1> is 7, its maximum 10
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 # first folder of a page's source path -> the label of the "type" filter offered with results
 _KIND_OF_FOLDER = {"plans": "plans", "sectors": "sectors", "agencies": "agencies", "years": "years",
@@ -38,17 +39,20 @@ def page_kind(src: str) -> str:
 def mark_searchable(html: str, src: str, lang: str) -> str:
     """Offer the page's article (not the header, navigation or footer) to the index, with a type.
 
-    The results page itself is left out: once any page carries ``data-pagefind-body``, Pagefind
-    indexes only pages that do.
+    Left out: the results page, and the section lists (``sectors/index.md``…), whose entries each
+    have a page of their own, so that results do not repeat them. Once any page carries
+    ``data-pagefind-body``, Pagefind indexes only pages that do.
     """
-    if src == SEARCH_PAGE or _ARTICLE not in html:
+    if src == SEARCH_PAGE or src.endswith("/index.md") or _ARTICLE not in html:
         return html
     kind = label(page_kind(src), lang)
     filter_attr = "类型" if lang == "zh" else "Type"
-    return html.replace(
+    html = html.replace(
         _ARTICLE,
         f'<article class="md-content__inner md-typeset" data-pagefind-body>'
         f'<span data-pagefind-filter="{filter_attr}" hidden>{kind}</span>', 1)
+    # a page's own name (its heading) outweighs the words in its text: names first
+    return html.replace("<h1 ", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}" ', 1)
 
 
 class IndexJob:

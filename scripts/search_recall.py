@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""How well Pagefind finds the words readers type, measured on a built site.
+
+Usage: python scripts/search_recall.py SITE_DIR [--limit 60]
+
+Takes names readers type from the data (agency short forms and aliases, sector names, task
+keywords), finds in the built HTML which Chinese pages contain each one, runs the same search in
+headless Chromium against the site's Pagefind index, and reports recall (pages containing the
+word that the search returns) and whether the term's own page comes first. Prints a table and
+the terms with the lowest recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from atlas.pipeline import build_model  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+
+_ARTICLE = re.compile(r"<article[^>]*data-pagefind-body>(.*?)</article>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def terms(data_dir: Path, limit: int) -> list[tuple[str, str]]:
+    """(kind, term) pairs: the Chinese names readers type, at most ``limit`` of each kind."""
+    model, _ = build_model(data_dir)
+    agencies = [t for a in model.agencies.values()
+                for t in ([a.short.zh] if a.short and a.short.zh else []) + list(a.aliases) + list(a.search_terms)]
+    sectors = [s.name.zh for s in model.sectors.values() if s.name.zh]
+    keywords = sorted({k for ref in model.tasks for k in ref.task.keywords})
+    out = []
+    for kind, items in (("agency name", agencies), ("sector name", sectors), ("task keyword", keywords)):
+        out += [(kind, t) for t in list(dict.fromkeys(items))[:limit] if re.search(r"[\u4e00-\u9fff]", t)]
+    return out
+
+
+def page_texts(site: Path) -> dict[str, str]:
+    """URL path -> text of the indexed article, for every Chinese page."""
+    out = {}
+    for path in site.rglob("index.html"):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith(("en/", "pagefind/")):
+            continue
+        found = _ARTICLE.search(path.read_text(encoding="utf-8"))
+        if found:
+            out["/" + rel[: -len("index.html")]] = _TAGS.sub("", found.group(1))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--limit", type=int, default=60)
+    args = parser.parse_args()
+    texts = page_texts(args.site)
+    server, base = serve(args.site)
+    rows = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "search/")
+        for kind, term in terms(args.data, args.limit):
+            expected = {url for url, text in texts.items() if term in text}
+            if not expected:
+                continue
+            found = page.evaluate("""async (q) => {
+                const pf = await import(new URL('../pagefind/pagefind.js', location.href).href);
+                await pf.options({ranking: {pageLength: 0.2}});
+                const s = await pf.search(q);
+                return Promise.all(s.results.map(r => r.data().then(d => d.url)));
+            }""", term)
+            hits = expected & set(found)
+            rows.append((kind, term, len(expected), len(hits), len(found)))
+        browser.close()
+    server.shutdown()
+    print("| kind | terms | pages containing them | found | recall | terms found on every page |")
+    print("|---|---|---|---|---|---|")
+    for kind in dict.fromkeys(r[0] for r in rows):
+        mine = [r for r in rows if r[0] == kind]
+        pages, hits = sum(r[2] for r in mine), sum(r[3] for r in mine)
+        full = sum(1 for r in mine if r[3] == r[2])
+        print(f"| {kind} | {len(mine)} | {pages} | {hits} | {hits / pages:.0%} | {full} of {len(mine)} |")
+    pages, hits = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    print(f"| all | {len(rows)} | {pages} | {hits} | {hits / pages:.0%} | "
+          f"{sum(1 for r in rows if r[3] == r[2])} of {len(rows)} |")
+    print("\nlowest recall:")
+    for kind, term, n, h, f in sorted(rows, key=lambda r: r[3] / r[2])[:12]:
+        print(f"  {term} ({kind}): {h} of {n} pages, {f} results")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
