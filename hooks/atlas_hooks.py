@@ -7,6 +7,7 @@ per language and reads the language from the i18n plugin.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import json
 import logging
@@ -192,6 +193,7 @@ def _start_default_language_index(config: MkDocsConfig) -> None:
     if (i18n.building or i18n.current_language != i18n.default_language or _run["index_jobs"]
             or _previewing_one_language(config)):
         return
+    _return_free_memory()  # this Pagefind runs beside the next language's build
     site = Path(config.site_dir)
     glob = default_language_glob(site, _other_languages(config))
     _run["index_jobs"] = {i18n.default_language: IndexJob(site, glob)}
@@ -220,6 +222,15 @@ def _finish_index_and_swap(config: MkDocsConfig) -> None:
     _run["swapped"] = True
 
 
+def _return_free_memory() -> None:
+    """Give the memory freed by the page builds back to the system (glibc keeps it otherwise)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 def _previewing_one_language(config: MkDocsConfig) -> bool:
     return bool(_i18n(config).config.build_only_locale)
 
@@ -227,6 +238,7 @@ def _previewing_one_language(config: MkDocsConfig) -> bool:
 def _build_search_index(config: MkDocsConfig) -> None:
     """Index the other languages now, and wait for the default language's index too."""
     with timed(_timings, "search index (Pagefind)"):
+        _return_free_memory()  # Pagefind runs beside this process, which still holds the build
         site = Path(config.site_dir)
         jobs = {lang: IndexJob(site / lang) for lang in _other_languages(config)}
         jobs.update(_run["index_jobs"])

@@ -23,6 +23,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -273,6 +274,25 @@ def bench(k: int, keep: Path | None) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def combine(runs: list[dict]) -> dict:
+    """One result from repeated runs: the median of every timing, and the runs' ratios."""
+    if len(runs) == 1:
+        return runs[0]
+    median = statistics.median
+    out = copy.deepcopy(runs[len(runs) // 2])
+    for side in ("ours", "baseline"):
+        for key in ("wall_s", "cpu_s", "mkdocs_wall_s", "pagefind_wall_s"):
+            if key in out[side]:
+                out[side][key] = round(median(r[side][key] for r in runs), 2)
+    out["own_code_s"] = {name: round(median(r["own_code_s"][name] for r in runs), 3) for name in out["own_code_s"]}
+    out["own_code_total_s"] = round(median(r["own_code_total_s"] for r in runs), 2)
+    out["pagefind_s"] = round(median(r["pagefind_s"] for r in runs), 2)
+    out["ratios_of_runs"] = [r["ratio_to_baseline"] for r in runs]
+    out["ratio_to_baseline"] = round(median(out["ratios_of_runs"]), 3)
+    out["own_share_of_build"] = round(out["own_code_total_s"] / out["ours"]["wall_s"], 3)
+    return out
+
+
 def machine() -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -303,13 +323,15 @@ def main() -> int:
     parser.add_argument("--scale", type=int, nargs="+", default=[1])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks")
     parser.add_argument("--keep", type=Path, help="keep the generated data and sites here")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="build each K this many times, ours and the baseline in turn, and keep medians")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     results_file = args.out / "results.json"
     results = json.loads(results_file.read_text()) if results_file.exists() else {"runs": []}
     for k in args.scale:
         print(f"K={k} …", flush=True)
-        run = bench(k, args.keep)
+        run = combine([bench(k, args.keep) for _ in range(args.repeat)])
         run["machine"] = machine()
         run["date"] = time.strftime("%Y-%m-%d")
         results["runs"] = [r for r in results["runs"] if r["k"] != k] + [run]

@@ -4,7 +4,8 @@
 Usage: python scripts/search_recall.py SITE_DIR [--limit 60]
 
 Takes names readers type from the data (agency short forms and aliases, sector names, task
-keywords), finds in the built HTML which Chinese pages contain each one, runs the same search in
+keywords), finds which Chinese pages contain each one in the text Pagefind indexes (the
+article, less what is marked data-pagefind-ignore), runs the same search in
 headless Chromium against the site's Pagefind index, and reports recall (pages containing the
 word that the search returns) and whether the term's own page comes first. Prints a table and
 the terms with the lowest recall.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,11 +24,48 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from atlas.pipeline import build_model  # noqa: E402
+from atlas.site_search import EXCLUDE_SELECTORS  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 _ARTICLE = re.compile(r"<article[^>]*data-pagefind-body>(.*?)</article>", re.S)
-_TAGS = re.compile(r"<[^>]+>")
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source", "area", "base", "embed"}
+
+
+class _IndexedText(HTMLParser):
+    """The text Pagefind indexes: leaves out elements marked data-pagefind-ignore and the
+    selectors the site excludes (permalink marks)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth_ignored = 0  # >0 while inside an ignored element
+        self.stack: list[bool] = []
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            return
+        names = dict(attrs)
+        classes = (names.get("class") or "").split()
+        ignored = "data-pagefind-ignore" in names or any(
+            "." + c in EXCLUDE_SELECTORS for c in classes)
+        self.stack.append(ignored)
+        self.depth_ignored += ignored
+
+    def handle_endtag(self, tag):
+        if tag in _VOID or not self.stack:
+            return
+        self.depth_ignored -= self.stack.pop()
+
+    def handle_data(self, data):
+        if not self.depth_ignored:
+            self.parts.append(data)
+
+
+def indexed_text(article_html: str) -> str:
+    parser = _IndexedText()
+    parser.feed(article_html)
+    return "".join(parser.parts)
 
 
 def terms(data_dir: Path, limit: int) -> list[tuple[str, str]]:
@@ -51,7 +90,7 @@ def page_texts(site: Path) -> dict[str, str]:
             continue
         found = _ARTICLE.search(path.read_text(encoding="utf-8"))
         if found:
-            out["/" + rel[: -len("index.html")]] = _TAGS.sub("", found.group(1))
+            out["/" + rel[: -len("index.html")]] = indexed_text(found.group(1))
     return out
 
 
