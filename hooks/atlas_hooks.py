@@ -308,7 +308,8 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     """
     src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
     output = mark_searchable(output, src, _i18n(config).current_language)
-    page.markdown = page.content = None
+    page.content = None
+    page.markdown = ""  # not None: MkDocs then reports no title for the page in later pages' nav
     if page.file.generated_by:
         page.file.content_string = ""
     return output

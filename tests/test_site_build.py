@@ -234,3 +234,15 @@ def test_markup_and_pipes_in_data_show_as_text(tmp_path, mini_data):
     rows = re.findall(r"<tr>(.*?)</tr>", sector, re.S)
     row = next(r for r in rows if "alert(1)" in r)
     assert row.count("<td") == 4  # task, lead, participants, source: the pipe did not split a cell
+
+
+def test_every_page_names_every_section_in_its_tabs(real_site: Path):
+    """Pages built late (after the page's own content was released) still show each tab's title."""
+    tabs = re.compile(r'class="md-tabs__link"[^>]*>\s*([^<]*?)\s*<')
+    for lang, about in (("", "关于规划图谱"), ("en/", "About Plan Atlas")):
+        for path in ("", "about/", "sectors/logistics/", "years/2019/", "search/"):
+            html = (real_site / lang / path / "index.html").read_text(encoding="utf-8")
+            labels = tabs.findall(html)
+            assert len(labels) == 10 and about in labels, (lang + path, labels)
+            assert "None" not in labels and "" not in labels, (lang + path, labels)
+            assert not re.search(r'class="md-nav__link[^"]*"[^>]*>\s*None\s*<', html), lang + path
