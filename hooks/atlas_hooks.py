@@ -249,8 +249,8 @@ def _build_search_index(config: MkDocsConfig) -> None:
             raise PluginError(str(exc)) from None
 
 
-
 on_post_build = CombinedEvent(_start_default_language_index, _finish_index_and_swap)
+
 
 @event_priority(-110)  # after i18n's on_files (-100), which rebuilds the file list from docs_dir
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -270,27 +270,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     with timed(_timings, "views"), _collector_paused():
         views = build_views(model, lang)
     dump = os.environ.get("ATLAS_DUMP_MARKDOWN")  # the benchmark's plain-MkDocs baseline
-    for view in views:
-        if files.get_file_from_path(view.src) is not None:
-            raise PluginError(f"docs/{view.src} would hide a generated page; rename or remove it")
-        with timed(_timings, "render"), _collector_paused():
-            markdown = render_page(env, model, lang, view)
-        if dump:
-            _dump(Path(dump), view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
-        file = make(view.src, lang, markdown)
-        if not view.in_nav:
-            file.inclusion = InclusionLevel.NOT_IN_NAV
-            if _unchanged_since_last_preview(lang, view.src, markdown):
-                file.is_modified = _not_modified  # `serve --dirty`: keep the page already built
-        # what mkdocs-static-i18n reads for the language switcher, hreflang and the sitemap
-        file.alternates = {lang: file}
-        for other in others:
-            file.alternates[other] = make(view.src, other, "")
-        file.locale = lang
-        file.locale_alternate_of = lang
-        file.localization = None if lang == default else lang
-        file.norm_src_uri = view.src
-        files.append(file)
+    with _collector_paused():  # once for all pages, not once per page
+        for view in views:
+            if files.get_file_from_path(view.src) is not None:
+                raise PluginError(f"docs/{view.src} would hide a generated page; rename or remove it")
+            with timed(_timings, "render"):
+                markdown = render_page(env, model, lang, view)
+            if dump:
+                _dump(Path(dump), view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
+            file = make(view.src, lang, markdown)
+            if not view.in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+                if _unchanged_since_last_preview(lang, view.src, markdown):
+                    file.is_modified = _not_modified  # `serve --dirty`: keep the page already built
+            # what mkdocs-static-i18n reads for the language switcher, hreflang and the sitemap
+            file.alternates = {lang: file}
+            for other in others:
+                file.alternates[other] = make(view.src, other, "")
+            file.locale = lang
+            file.locale_alternate_of = lang
+            file.localization = None if lang == default else lang
+            file.norm_src_uri = view.src
+            files.append(file)
     # the data tables, offered for download; one copy for both languages
     for src, content in _state["downloads"].items():
         files.append(File.generated(config, src, content=content))

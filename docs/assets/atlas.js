@@ -54,6 +54,7 @@
    the index built after the site (pagefind/). The query is kept in the address (?q=), so a
    results page can be linked and reloaded. "/" anywhere focuses the header's box. */
 (function () {
+  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   function start() {
     var box = document.querySelector("[data-atlas-search]");
     var header = document.querySelector(".atlas-header-search__input");
@@ -61,7 +62,7 @@
     if (header && query) header.value = query;
     if (!box) return;
     if (typeof PagefindUI === "undefined") {  /* a one-language preview builds no index */
-      box.textContent = document.documentElement.lang.indexOf("zh") === 0
+      box.textContent = zh
         ? "搜索索引尚未生成（单语言预览不生成索引；完整构建后即可搜索）。"
         : "The search index has not been built (a one-language preview skips it; a full build makes it).";
       return;
@@ -84,7 +85,7 @@
     });
     /* Pagefind's box is labelled only by its title; name it for screen readers */
     var input = box.querySelector(".pagefind-ui__search-input");
-    if (input) input.setAttribute("aria-label", document.documentElement.lang.indexOf("zh") === 0 ? "搜索全站" : "Search the site");
+    if (input) input.setAttribute("aria-label", zh ? "搜索全站" : "Search the site");
     if (query) ui.triggerSearch(query);
   }
   document.addEventListener("keydown", function (event) {

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import AtlasError, Diagnostic, Loc
 from .labels import label
+from .urls import FOLDERS
 
 INDEX_DIR = "pagefind"          # <site>/pagefind/, loaded by docs/assets/atlas.js on search pages
 SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the results page
@@ -23,9 +24,6 @@ SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the resu
 EXCLUDE_SELECTORS = (".headerlink", ".atlas-anchor")
 TITLE_WEIGHT = 10  # Pagefind's default for <h1> is 7, its maximum 10
 _ARTICLE = '<article class="md-content__inner md-typeset">'
-# first folder of a page's source path -> the label of the "type" filter offered with results
-_KIND_OF_FOLDER = {"plans": "plans", "sectors": "sectors", "agencies": "agencies", "years": "years",
-                   "indicators": "indicators", "regions": "regions", "compare": "compare"}
 
 
 def page_kind(src: str) -> str:
@@ -33,7 +31,8 @@ def page_kind(src: str) -> str:
     parts = src.split("/")
     if len(parts) == 3 and parts[0] == "plans" and parts[2] == "source.md":
         return "source_text"
-    return _KIND_OF_FOLDER.get(parts[0], "other_pages") if len(parts) > 1 else "other_pages"
+    # each section's folder name is also the label key of its name (plans, sectors, …)
+    return parts[0] if len(parts) > 1 and parts[0] in FOLDERS.values() else "other_pages"
 
 
 def mark_searchable(html: str, src: str, lang: str) -> str:
@@ -46,11 +45,10 @@ def mark_searchable(html: str, src: str, lang: str) -> str:
     if src == SEARCH_PAGE or src.endswith("/index.md") or _ARTICLE not in html:
         return html
     kind = label(page_kind(src), lang)
-    filter_attr = "类型" if lang == "zh" else "Type"
     html = html.replace(
         _ARTICLE,
         f'<article class="md-content__inner md-typeset" data-pagefind-body>'
-        f'<span data-pagefind-filter="{filter_attr}" hidden>{kind}</span>', 1)
+        f'<span data-pagefind-filter="{label("kind", lang)}" hidden>{kind}</span>', 1)
     # a page's own name (its heading) outweighs the words in its text: names first
     return html.replace("<h1 ", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}" ', 1)
 
@@ -84,8 +82,10 @@ class IndexJob:
             output = self.proc.communicate()[0]
         found = re.search(r"Indexed (\d+) pages", output)
         if self.proc is None or self.proc.returncode != 0 or not found or found.group(1) == "0":
+            status = "" if self.proc is None else f" (exit status {self.proc.returncode})"
             raise AtlasError([Diagnostic(
-                Loc(str(self.site_dir)), "", "Pagefind could not build the search index:\n" + output[-2000:] + f" [exit {getattr(self.proc, 'returncode', None)}]",
+                Loc(str(self.site_dir)), "",
+                f"Pagefind could not build the search index{status}:\n{output[-2000:]}",
                 "run `bash scripts/serve.sh` or `bash scripts/test.sh` once so that .venv has the "
                 "pinned pagefind and pagefind-bin-extended packages")])
         return found.group(1)
