@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from atlas.errors import format_report  # noqa: E402
+from atlas.errors import AtlasError, format_report  # noqa: E402
 from atlas.validate import check_data  # noqa: E402
 
 
@@ -25,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    dataset, diagnostics = check_data(args.data)
+    try:
+        dataset, diagnostics = check_data(args.data)
+    except AtlasError as exc:  # a bad setting (ATLAS_TODAY), not bad data
+        print(exc, file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - started
     if diagnostics:
         print(format_report(diagnostics), file=sys.stderr)

@@ -18,9 +18,11 @@ MKDOCS = [PYTHON, "-m", "mkdocs"]
 
 
 def build_site(site_dir: Path, data_dir: Path | None = None, strict: bool = True,
-               site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run the real ``mkdocs build`` from the project root into ``site_dir``."""
+               site_url: str | None = None, today=None) -> subprocess.CompletedProcess:
+    """Run the real ``mkdocs build`` from the project root into ``site_dir`` (as if on ``today``)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if today is not None:
+        env["ATLAS_TODAY"] = today.isoformat()
     if site_url:
         env["ATLAS_SITE_URL"] = site_url
     if data_dir is not None:

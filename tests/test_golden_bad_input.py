@@ -21,7 +21,9 @@ from atlas.validate import check_data
 from conftest import MINI, ROOT, build_site
 
 GOLDEN = Path(__file__).parent / "golden"
-TODAY = datetime.date(2026, 11, 21)  # fixed, so that date messages stay the same
+TODAY = datetime.date(2026, 11, 21)  # the date the .expected files were written with
+OTHER_DAY = datetime.date(2031, 7, 1)  # any other date gives the same messages, with its own date
+DATES = [TODAY, OTHER_DAY]
 CASES = sorted(p.stem for p in GOLDEN.glob("*.yaml"))
 
 
@@ -35,15 +37,26 @@ def _prepare(case: str, tmp_path: Path) -> Path:
     return data
 
 
+def _expected(case: str, today: datetime.date = TODAY) -> str:
+    """The golden message as it reads on ``today`` (the files are written on ``TODAY``)."""
+    text = (GOLDEN / f"{case}.expected").read_text(encoding="utf-8")
+    return text.replace(f"today is {TODAY.isoformat()}", f"today is {today.isoformat()}")
+
+
+def _env(today: datetime.date) -> dict:
+    """The environment of a script or build run as if on ``today``."""
+    return dict(os.environ, ATLAS_TODAY=today.isoformat())
+
+
+@pytest.mark.parametrize("today", DATES, ids=str)
 @pytest.mark.parametrize("case", CASES)
-def test_golden_message(case: str, tmp_path: Path):
+def test_golden_message(case: str, today: datetime.date, tmp_path: Path):
     data = _prepare(case, tmp_path)
-    _, diagnostics = check_data(data, today=TODAY)
+    _, diagnostics = check_data(data, today=today)
     actual = format_report(diagnostics) + "\n"
-    expected_file = GOLDEN / f"{case}.expected"
-    if os.environ.get("ATLAS_UPDATE_GOLDEN"):
-        expected_file.write_text(actual, encoding="utf-8")
-    assert actual == expected_file.read_text(encoding="utf-8")
+    if os.environ.get("ATLAS_UPDATE_GOLDEN") and today == TODAY:
+        (GOLDEN / f"{case}.expected").write_text(actual, encoding="utf-8")
+    assert actual == _expected(case, today)
 
 
 def test_every_case_has_expected_output():
@@ -60,22 +73,23 @@ def _only_warnings(case: str) -> bool:
 def test_validate_script_gives_the_message_without_traceback(case: str, tmp_path: Path):
     data = _prepare(case, tmp_path)
     script = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data)]
-    result = subprocess.run(script, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(script, capture_output=True, text=True, timeout=60, env=_env(OTHER_DAY))
     assert "Traceback" not in result.stderr + result.stdout
-    assert (GOLDEN / f"{case}.expected").read_text(encoding="utf-8").strip() in result.stderr
+    assert _expected(case, OTHER_DAY).strip() in result.stderr
     assert result.returncode == (0 if _only_warnings(case) else 1)
-    strict = subprocess.run(script + ["--strict"], capture_output=True, text=True, timeout=60)
+    strict = subprocess.run(script + ["--strict"], capture_output=True, text=True, timeout=60,
+                            env=_env(OTHER_DAY))
     assert strict.returncode == 1
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_strict_build_fails_with_the_message_without_traceback(case: str, tmp_path: Path):
     data = _prepare(case, tmp_path)
-    result = build_site(tmp_path / "site", data, strict=True)
+    result = build_site(tmp_path / "site", data, strict=True, today=TODAY)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    first = (GOLDEN / f"{case}.expected").read_text(encoding="utf-8").splitlines()[0]
+    first = _expected(case).splitlines()[0]
     assert first.removesuffix(" [warning]") in output
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -85,3 +99,17 @@ def test_missing_translation_passes_unless_strict(tmp_path: Path):
     script = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data)]
     assert subprocess.run(script, capture_output=True, timeout=60).returncode == 0
     assert subprocess.run(script + ["--strict"], capture_output=True, timeout=60).returncode == 1
+
+
+def test_today_is_one_setting_for_scripts_and_build(tmp_path: Path):
+    """ATLAS_TODAY decides what "the future" is, for the validator as for the build."""
+    data = _prepare("observation-in-future", tmp_path)
+    script = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--data", str(data)]
+    late = subprocess.run(script, capture_output=True, text=True, timeout=60,
+                          env=_env(datetime.date(2100, 1, 1)))
+    assert late.returncode == 0, late.stderr  # in 2100, a 2099 figure is no longer in the future
+    bad = subprocess.run(script, capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ, ATLAS_TODAY="21/11/2026"))
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    assert "ATLAS_TODAY: '21/11/2026' is not a date (write it as YYYY-MM-DD" in bad.stderr

@@ -11,6 +11,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import clock
 from .errors import AtlasError, Diagnostic, Loc
 from .records import Dataset, Plan, Section, period_end_year
 from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
@@ -50,7 +51,7 @@ def plan_items(plan: Plan) -> Iterator[tuple[str, object]]:
 
 def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, list[Diagnostic]]:
     """Read and check everything under ``data_dir``; never raises for bad data."""
-    today = today or _dt.date.today()
+    today = today or clock.today()
     diagnostics: list[Diagnostic] = []
     refs = []
     found: dict[str, tuple] = {}
