@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from atlas.schema import PLAN_KINDS  # noqa: E402
 from atlas.specs import SLUG_RE  # noqa: E402
 
 TEMPLATE = """\
@@ -44,8 +45,12 @@ translated: [{translated}]     # languages whose text WE translated (marked as o
 # prevailing_language: zh     # only when the source says which version prevails
 source:
   file: {source}              # the text in data/sources/ (never edit it; corrections go in notes)
-  title: {title_zh_or_en}     # the source's title as printed
-  publisher: not printed      # the publisher as printed
+  title:                      # the source's title: as printed in its language, ours in the other (or: not printed)
+    zh: {title_zh}
+    en: {title_en_q}
+  publisher: not printed      # {{zh: …, en: …}} as printed (ours in the other language), or: not printed
+  reliability: official       # official, aggregator (a site reproducing the official text), mirror, unknown
+  # url: https://…            # the address the text was copied from
   # split: spaces             # when the web copy runs everything into one line
   # begin: 各县(市、区)人民政府  # the first paragraph of the document (web debris before it is dropped)
   # end: 推动服务业加快发展。     # text in the last paragraph of the document
@@ -106,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", type=Path, required=True, help="the source text file")
     parser.add_argument("--title-zh", required=True)
     parser.add_argument("--title-en", required=True)
-    parser.add_argument("--kind", default="plan", choices=["plan", "work_report", "news"])
+    parser.add_argument("--kind", default="plan", choices=list(PLAN_KINDS))
     parser.add_argument("--language", default="zh", choices=["zh", "en"], help="the source's language")
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     args = parser.parse_args(argv)
@@ -125,8 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     target.write_text(TEMPLATE.format(
         id=args.id, kind=args.kind, region=args.region, title_zh=args.title_zh,
         title_en=args.title_en, title_en_q='"' + args.title_en.replace('"', "'") + '"',
-        source=args.source.name, language=args.language, translated=other,
-        title_zh_or_en=args.title_zh if args.language == "zh" else '"' + args.title_en + '"'),
+        source=args.source.name, language=args.language, translated=other,),
         encoding="utf-8")
     print(f"wrote {target}; fill it in, then run: python scripts/validate.py")
     return 0

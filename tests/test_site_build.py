@@ -211,7 +211,7 @@ def test_indicator_page_has_svg_chart_and_its_table(real_site: Path):
     for prefix in ("", "en/"):
         page = (real_site / prefix / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")
         assert re.search(r'<svg class="atlas-chart"[^>]*role="img"', page)
-        assert 'class="target"' in page  # the 2020 target's marker
+        assert 'class="target s0"' in page  # the 2020 target's marker
         assert 'id="chart-data"' in page and ("text alternative" in page or "文字替代" in page)
     zh = (real_site / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")
     en = (real_site / "en" / "indicators" / "jx-port-container-throughput" / "index.html").read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from .records import NOT_STATED, Text
+from .progress import progress
 from .resolve import Model
 from .schema import PLAN, REGISTRIES
 from .specs import ListOf, json_schema_document
@@ -24,6 +25,25 @@ TABLES = ("plans", "tasks", "targets", "observations", "agencies", "sectors", "i
 
 def _text(prefix: str, text: Text | None) -> dict:
     return {f"{prefix}_zh": text.zh if text else None, f"{prefix}_en": text.en if text else None}
+
+
+def _printed(prefix: str, value) -> dict:
+    """A source title or publisher: both languages, or ``not printed`` in both columns."""
+    if isinstance(value, Text):
+        return _text(prefix, value)
+    return {f"{prefix}_zh": value, f"{prefix}_en": value}
+
+
+def _status(m: Model, ref) -> dict:
+    """The target's status as the pages show it: status, the rule that decided it, the figure it
+    rests on, and by trajectory the required and achieved growth per year."""
+    result = progress(m, ref)
+    path = result.trajectory
+    return {"status": result.status, "status_rule": result.rule,
+            "status_figure": result.figure.observation.id if result.figure else None,
+            "status_figure_plan": result.figure.plan.id if result.figure else None,
+            "required_growth": round(path.required, 6) if path else None,
+            "achieved_growth": round(path.actual, 6) if path else None}
 
 
 def _year(value) -> Any:
@@ -59,7 +79,9 @@ def tables(m: Model) -> dict[str, list[dict]]:
             "period_start": _year(p.period.start), "period_end": _year(p.period.end),
             "original_language": p.original_language, "prevailing_language": p.prevailing_language,
             "translated": list(p.translated), "source": p.source.file,
-            "source_title": p.source.title, "publisher": p.source.publisher,
+            **_printed("source_title", p.source.title), **_printed("publisher", p.source.publisher),
+            "source_url": p.source.url, "reliability": p.source.reliability,
+            "relations": [f"{r.type}:{r.target}" for r in p.relations],
             "tasks": len(m.tasks_in_plan.get(p.id, [])),
             "targets": len(m.targets_in_plan.get(p.id, [])),
             "observations": len(m.observations_in_plan.get(p.id, [])),
@@ -83,6 +105,7 @@ def tables(m: Model) -> dict[str, list[dict]]:
             "comparator": g.comparator, "value": list(g.value) if isinstance(g.value, tuple) else g.value,
             "unit": g.unit, "base_value": _base(m, g.value, g.unit), "base_unit": unit.base,
             "year": g.year, "basis": g.basis, **_text("text", g.text), "quote": g.quote,
+            "replaced_by": g.replaced_by, **_status(m, tref),
             "url": _url("plan", tref.plan.id, g.id),
         })
     observations = []
@@ -90,8 +113,12 @@ def tables(m: Model) -> dict[str, list[dict]]:
         o = oref.observation
         observations.append({
             "id": o.id, "plan": oref.plan.id, "indicator": o.indicator, "period": o.period,
-            "value": o.value, "unit": o.unit, "base_value": _base(m, o.value, o.unit),
-            "base_unit": m.units[o.unit].base, "comparator": o.comparator, "estimated": o.estimated,
+            "value": o.value, "unit": o.unit,
+            "base_value": _base(m, o.value, o.unit) if o.value is not None else None,
+            "base_unit": m.units[o.unit].base if o.unit else None, "comparator": o.comparator,
+            "achieved": o.achieved, "date": str(o.date) if o.date else None,
+            "items": [i.en or i.zh for i in o.items],
+            "estimated": o.estimated, "preliminary": o.preliminary,
             **_text("text", o.text), "quote": o.quote, "url": _url("plan", oref.plan.id, o.id),
         })
     agencies = [{

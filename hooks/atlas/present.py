@@ -25,6 +25,11 @@ def _plain(x: float) -> str:
     return text or "0"
 
 
+def percent(rate: float, lang: str) -> str:
+    """A growth rate per year as a percentage with one decimal: 0.0523 → ``5.2%``."""
+    return f"{rate * 100:.1f}%"
+
+
 def natural(value: float, lang: str) -> str:
     """A base-unit amount as people write it: 2460000 → ``246万`` / ``2.46 million``."""
     scales = _ZH_SCALES if lang == "zh" else _EN_SCALES

@@ -1,19 +1,30 @@
 """Progress of a target, judged only from figures reported for its indicator, never guessed.
 
-The rule (also written on the site's About page):
+The rule (also written on the site's About page; each status names the rule that decided it):
 
-- **not reported**: no reported figure can decide the target — none at all, or none for the
-  deadline year (the latest figure is still shown for context);
-- **not comparable**: the figures cannot be set against the target — the deadline is not stated,
-  the target is cumulative over a period while figures are single readings, or a part-year level
-  (e.g. first-half investment) is set against a full-year level;
-- **met**: a full-year figure for the deadline year satisfies the target, or a figure before the
-  deadline already does for a level to be reached by then;
-- **behind**: a full-year figure for the deadline year does not satisfy it;
-- **on track** / **behind (so far)**: a part-year figure of a rate (e.g. first-half GDP growth)
-  in the deadline year satisfies it / does not yet.
+- **met** / **behind** (``deadline-figure``): a full-year figure for the deadline year satisfies
+  the target, or does not;
+- **met** (``earlier-figure``): a figure before the deadline already satisfies a level to be
+  reached by then;
+- **met** / **behind** (``milestone``): a milestone reported as reached by its deadline / reported
+  as not reached, or reached only after it;
+- **on track** / **behind so far** (``part-year-rate``): a part-year figure of a rate (e.g.
+  first-half GDP growth) in the deadline year satisfies it / does not yet;
+- **on track** / **off track** (``trajectory``): for a level to be reached by a deadline that no
+  figure covers yet, the compound annual growth achieved from the base figure (the last full-year
+  figure up to the plan's first year — or the year it was issued, when the period's start is not
+  stated — else the first one) to the latest full-year figure is at
+  least / below the growth needed from the base figure to the target by the deadline (the method
+  of Open SDG). Figures reported as bounds ("over …") are not used for it. Both rates are shown;
+- **not reported** (``no-figure``): no reported figure can decide the target;
+- **not comparable** (``not-comparable``): the figures cannot be set against the target — no
+  deadline stated, a cumulative target against single readings, a part-year level against a
+  full-year level.
 
-"About" (``~``) counts as satisfied within ±5% of the value; "reach X" (``=``) at X or more.
+Figures count for the period they measure, whichever document reported them; where a period has
+a preliminary and a final figure, the final one counts. "About X" (``~``) counts as satisfied
+from 5% below X upwards (exceeding an "about" goal does not make it missed); "reach X" (``=``)
+at X or more.
 """
 
 from __future__ import annotations
@@ -21,17 +32,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .records import NOT_STATED, period_end_year
-from .resolve import Model, ObservationRef, TargetRef
+from .records import MILESTONE, NOT_STATED, period_end_year
+from .resolve import Model, ObservationRef, TargetRef, plan_year
 
 RATE_BASES = ("percent", "percentage-point")
-STATUSES = ("met", "on_track", "behind", "behind_so_far", "not_reported", "not_comparable")
+STATUSES = ("met", "on_track", "behind", "behind_so_far", "off_track", "not_reported", "not_comparable")
+RULES = ("deadline-figure", "earlier-figure", "milestone", "part-year-rate", "trajectory",
+         "no-figure", "not-comparable")
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """Required against achieved compound annual growth, from ``base`` to the target / to ``latest``."""
+
+    base: ObservationRef
+    required: float  # per year, e.g. 0.052 for 5.2%
+    actual: float
 
 
 @dataclass(frozen=True)
 class Progress:
     status: str  # one of STATUSES
     figure: Optional[ObservationRef]  # the figure the status rests on, or the latest one shown
+    rule: str = "no-figure"  # one of RULES: which part of the rule decided
+    trajectory: Optional[Trajectory] = None
 
 
 def satisfies(comparator: str, target, value: float) -> bool:
@@ -39,7 +63,7 @@ def satisfies(comparator: str, target, value: float) -> bool:
         low, high = target
         return low <= value <= high
     if comparator == "~":
-        return abs(value - target) <= abs(target) * 0.05
+        return value >= target - abs(target) * 0.05
     return {">=": value >= target, ">": value > target, "<=": value <= target,
             "<": value < target, "=": value >= target}[comparator]
 
@@ -56,7 +80,9 @@ def _is_full_year(period: str) -> bool:
 
 
 def _sort_key(o: ObservationRef):
-    return (period_end_year(o.observation.period), o.observation.period)
+    """Time order; for the same period a final figure comes after a preliminary one."""
+    obs = o.observation
+    return (period_end_year(obs.period), obs.period, not obs.preliminary)
 
 
 def progress(m: Model, ref: TargetRef) -> Progress:
@@ -73,8 +99,10 @@ def _judge(m: Model, ref: TargetRef) -> Progress:
     latest = figures[-1] if figures else None
     if not figures:
         return Progress("not_reported", None)
+    if m.units[t.unit].base == MILESTONE:
+        return _milestone(t, figures)
     if t.year == NOT_STATED or t.basis == "cumulative":
-        return Progress("not_comparable", latest)
+        return Progress("not_comparable", latest, "not-comparable")
     goal = _base_value(m, t.value, t.unit)
     is_rate = m.units[t.unit].base in RATE_BASES
 
@@ -85,13 +113,62 @@ def _judge(m: Model, ref: TargetRef) -> Progress:
                and int(o.observation.period[:4]) == t.year]
     full = [o for o in in_year if _is_full_year(o.observation.period)]
     if full:
-        return Progress("met" if ok(full[-1]) else "behind", full[-1])
+        return Progress("met" if ok(full[-1]) else "behind", full[-1], "deadline-figure")
     if in_year:
         part = in_year[-1]
         if is_rate:
-            return Progress("on_track" if ok(part) else "behind_so_far", part)
-        return Progress("not_comparable", part)
+            return Progress("on_track" if ok(part) else "behind_so_far", part, "part-year-rate")
+        return Progress("not_comparable", part, "not-comparable")
     before = [o for o in figures if period_end_year(o.observation.period) < t.year]
     if before and t.basis == "by_year" and not is_rate and ok(before[-1]):
-        return Progress("met", before[-1])
+        return Progress("met", before[-1], "earlier-figure")
+    if t.basis == "by_year" and not is_rate:
+        path = trajectory(m, ref, [o for o in before if _is_full_year(o.observation.period)])
+        if path:
+            rising = t.comparator not in ("<", "<=")
+            on = path.actual >= path.required if rising else path.actual <= path.required
+            return Progress("on_track" if on else "off_track", _final(before)[-1], "trajectory", path)
+    return Progress("not_reported", latest)
+
+
+def _final(figures: list[ObservationRef]) -> list[ObservationRef]:
+    """One figure per period: the final one where a preliminary one was revised."""
+    by_period = {o.observation.period: o for o in figures}  # sorted: the final one comes last
+    return sorted(by_period.values(), key=_sort_key)
+
+
+def trajectory(m: Model, ref: TargetRef, full_before: list[ObservationRef]) -> Optional[Trajectory]:
+    """Required and achieved growth per year, or None when two full-year figures are lacking."""
+    t = ref.target
+    figures = [o for o in _final(full_before) if o.observation.comparator in ("=", "~")]  # not bounds
+    if len(figures) < 2:
+        return None
+    start = ref.plan.period.start if isinstance(ref.plan.period.start, int) else plan_year(ref.plan)
+    up_to_start = [o for o in figures if isinstance(start, int) and int(o.observation.period) <= start]
+    base = up_to_start[-1] if up_to_start else figures[0]
+    last = figures[-1]
+    base_year, last_year = int(base.observation.period), int(last.observation.period)
+    goal = _base_value(m, t.value[0] if isinstance(t.value, tuple) else t.value, t.unit)
+    base_value = _base_value(m, base.observation.value, base.observation.unit)
+    last_value = _base_value(m, last.observation.value, last.observation.unit)
+    if last_year <= base_year or t.year <= base_year or min(goal, base_value, last_value) <= 0:
+        return None
+    required = (goal / base_value) ** (1 / (t.year - base_year)) - 1
+    actual = (last_value / base_value) ** (1 / (last_year - base_year)) - 1
+    return Trajectory(base, required, actual)
+
+
+def _milestone(t, figures: list[ObservationRef]) -> Progress:
+    """A milestone target: met when reported reached by its deadline."""
+    latest = figures[-1]
+    if not isinstance(t.year, int):
+        return Progress("not_comparable", latest, "not-comparable")
+    for o in figures:
+        obs = o.observation
+        when = obs.date if isinstance(obs.date, int) else (obs.date.year if obs.date else period_end_year(obs.period))
+        if obs.achieved and when <= t.year:
+            return Progress("met", o, "milestone")
+    decided = [o for o in figures if period_end_year(o.observation.period) >= t.year]
+    if decided:
+        return Progress("behind", decided[-1], "milestone")
     return Progress("not_reported", latest)

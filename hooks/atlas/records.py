@@ -14,6 +14,8 @@ from .errors import Loc
 
 LANGS = ("zh", "en")
 NOT_STATED = "not stated"
+MILESTONE = "milestone"  # the unit of a yes/no milestone indicator
+NOT_PRINTED = "not printed"  # a source title or publisher the source does not print
 
 Year = Union[int, str]  # an int, or NOT_STATED
 Value = Union[int, float, tuple]  # a number, or (low, high) for a range
@@ -120,20 +122,27 @@ class Target:
     basis: str
     text: Text
     quote: str
+    replaced_by: Optional[str] = None  # "<plan-id>#<target-id>": a later plan's target for the same indicator
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class Observation:
+    """A reported figure: a number with its unit, or a milestone (``achieved``, maybe ``date``)."""
+
     id: str
     indicator: str
     period: str
-    value: Value
-    unit: str
     quote: str
+    value: Optional[Value] = None
+    unit: Optional[str] = None
+    achieved: Optional[bool] = None  # a yes/no milestone: reached (True) or not (False)
+    date: Union[_dt.date, int, None] = None  # when the milestone was reached, as printed
+    items: tuple = ()  # the counted things the source names
     text: Optional[Text] = None
     estimated: bool = False  # the source calls the figure an estimate
+    preliminary: bool = False  # a preliminary figure (初步核算), to be replaced by a final one
     comparator: str = "="  # "over 300 cities" is reported as > 300
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
@@ -201,10 +210,24 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """This document ``type`` (supersedes, revises, implements, reports_on, cites) ``target``:
+    a plan id we hold, or the document number of one we don't."""
+
+    type: str
+    target: str
+    loc: Loc = field(default=Loc(""), compare=False)
+    locs: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Source:
     file: str
-    title: str
-    publisher: str
+    title: Union[Text, str]  # Text, or NOT_PRINTED
+    publisher: Union[Text, str]
+    reliability: str  # official, aggregator or mirror
+    url: Optional[str] = None
+    retrieved: Optional[_dt.date] = None
     split: str = "lines"  # how the text divides into paragraphs: "lines" or "spaces"
     begin: Optional[str] = None  # the document starts at the paragraph starting with this
     end: Optional[str] = None  # … and ends at the paragraph containing this
@@ -232,6 +255,7 @@ class Plan:
     prevailing_language: Optional[str] = None
     notes: tuple = ()
     observations: tuple = ()
+    relations: tuple = ()
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
 

@@ -15,11 +15,11 @@ import jinja2
 
 from . import present
 from .labels import label
-from .records import Text
-from .chart import Point, indicator_chart, period_x
+from .records import MILESTONE, NOT_PRINTED, Text
+from .chart import STATUS_ORDER, Point, Series, indicator_chart, period_x, status_bar
 from .progress import progress
 from .resolve import Model, TaskRef, plan_year
-from .urls import DOWNLOADS, page_src, relative, source_src
+from .urls import DOWNLOADS, page_src, relative, relative_url, source_src
 from .views import PageView
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
@@ -156,21 +156,101 @@ class PageRenderer:
 
     def target_value(self, target) -> str:
         unit, base = self._units(target.unit)
+        if base.id == MILESTONE:
+            return cell(label("milestone_target", self.lang))
         return cell(present.target_value(target.comparator, target.value, unit, self.lang, base))
 
     def obs_value(self, obs) -> str:
-        unit, base = self._units(obs.unit)
-        shown = present.target_value(obs.comparator, obs.value, unit, self.lang, base)
-        if obs.estimated:
-            shown += f" ({label('estimated', self.lang)})" if self.lang == "en" else f"（{label('estimated', self.lang)}）"
+        if obs.achieved is not None:
+            shown = label("milestone_done" if obs.achieved else "milestone_not_done", self.lang)
+            if obs.date:
+                when = str(obs.date) if isinstance(obs.date, int) else present.date(obs.date, self.lang)
+                shown += ("，" if self.lang == "zh" else ", ") + label("milestone_since", self.lang).format(date=when)
+        else:
+            unit, base = self._units(obs.unit)
+            shown = present.target_value(obs.comparator, obs.value, unit, self.lang, base)
+        for flag in ("estimated", "preliminary"):
+            if getattr(obs, flag):
+                shown += f" ({label(flag, self.lang)})" if self.lang == "en" else f"（{label(flag, self.lang)}）"
+        if obs.items:
+            sep = "、" if self.lang == "zh" else "; "
+            shown += (": " if self.lang == "en" else "：") + sep.join(i.pick(self.lang)[0] for i in obs.items)
         return cell(shown)
 
     def status(self, ref) -> str:
-        """The target's progress as icon and words (never colour alone), linked to the rule."""
+        """The target's progress as icon and words (never colour alone), linked to the rule, with
+        the rule that decided it (and, by trajectory, the two growth rates)."""
         result = progress(self.m, ref)
         rule = relative(self.view.src, "about.md", "progress")
-        text = f'<span class="atlas-status atlas-status--{result.status}">{label("status_" + result.status, self.lang)}</span>'
-        return f"[{text}]({rule})"
+        name = label("status_" + result.status, self.lang)
+        if result.rule == "trajectory":
+            name += label("by_trajectory", self.lang)
+        text = f'<span class="atlas-status atlas-status--{result.status}">{name}</span>'
+        why = label("rule_" + result.rule, self.lang)
+        if result.trajectory:
+            path = result.trajectory
+            why = label("trajectory_rates", self.lang).format(
+                required=present.percent(path.required, self.lang), actual=present.percent(path.actual, self.lang),
+                base=present.period_label(path.base.observation.period, self.lang))
+        return f'[{text}]({rule})<br><small class="atlas-rule">{cell(why)}</small>'
+
+    def url_link(self, url: str) -> str:
+        """A source's web address (validated http/https, no spaces) as a link that reads as itself."""
+        return f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener">{cell(url)}</a>'
+
+    def doc_link(self, target: str) -> str:
+        """A related document: a link to its page when we hold it, else its number as printed."""
+        if target in self.m.plans:
+            return self.ref("plan", target)
+        return cell(target) + label("doc_not_held", self.lang)
+
+    def relations_to(self, plan_id: str) -> list[tuple[str, str]]:
+        """``(type, links)`` of the documents relating to this one, one entry per type."""
+        by_type: dict[str, list[str]] = {}
+        for rel, other in self.m.relations_to.get(plan_id, []):
+            by_type.setdefault(rel.type, []).append(self.ref("plan", other.id))
+        sep = "、" if self.lang == "zh" else ", "
+        return [(kind, sep.join(links)) for kind, links in by_type.items()]
+
+    def lineage_of(self, plan_id: str, target) -> str:
+        """For a target row: the later target replacing it, and the earlier ones it replaces."""
+        out = ""
+        if target.replaced_by:
+            new = self.m.target_by_key[target.replaced_by]
+            out += (f"<br><small>{label('replaced_by', self.lang)}[{self.target_value(new.target)} · "
+                    f"{self.deadline(new.target)}]({self.link('plan', new.plan.id, new.target.id)})"
+                    f" · {self.ref('plan', new.plan.id)}</small>")
+        for old in self.m.replaces.get(f"{plan_id}#{target.id}", []):
+            out += (f"<br><small>{label('replaces', self.lang)}[{self.target_value(old.target)} · "
+                    f"{self.deadline(old.target)}]({self.link('plan', old.plan.id, old.target.id)})"
+                    f" · {self.ref('plan', old.plan.id)}</small>")
+        return out
+
+    def by_status(self, rows) -> list[tuple[str, list]]:
+        """Target rows grouped by status, in the roll-up's order: ``[(status, rows)]``."""
+        groups: dict[str, list] = {}
+        for ref in rows:
+            groups.setdefault(progress(self.m, ref).status, []).append(ref)
+        return [(st, groups[st]) for st in STATUS_ORDER if st in groups]
+
+    def rollup(self, rows, bar_id: str = "rollup", page: str | None = None) -> str:
+        """How many of these targets are in each status: a small bar and the numbers, each
+        number linking to the list of those targets (``#status-…`` on this page or on ``page``)."""
+        groups = self.by_status(rows)
+        if not groups:
+            return ""
+        names = {st: label("status_" + st, self.lang) for st in STATUS_ORDER}
+        bar = status_bar({st: len(g) for st, g in groups}, names, bar_id)
+        def href(st: str) -> str:
+            return relative_url(self.view.src, page, f"status-{st}") if page else f"#status-{st}"
+        items = "".join(f'<li class="atlas-rollup__item"><span class="atlas-status atlas-status--{st}">{names[st]}</span> '
+                        f'<a href="{href(st)}">{len(g)}</a></li>' for st, g in groups)
+        total = f'<span class="atlas-rollup__total">{label("targets", self.lang)}{"：" if self.lang == "zh" else ": "}{len(rows)}</span>'
+        return f'<div class="atlas-rollup">{total}{bar}<ul class="atlas-rollup__list">{items}</ul></div>'
+
+    def printed(self, value) -> str:
+        """A source title or publisher: the bilingual text, or "not printed" in this language."""
+        return label("not_printed", self.lang) if value == NOT_PRINTED else self.txc(value)
 
     def latest(self, ref) -> str:
         """The figure a target's status rests on (or the latest one), with its period."""
@@ -181,9 +261,8 @@ class PageRenderer:
         when = present.period_label(o.observation.period, self.lang)
         return f"{self.obs_value(o.observation)} ({cell(when)}, {self.passage(o.plan.id, o.observation.id, label('source_short', self.lang)) or self.ref('plan', o.plan.id)})"
 
-    def chart(self, indicator) -> str:
-        """The indicator's SVG chart with its legend, as one raw HTML block ("" if no dated data)."""
-        base = self.m.units[self.m.units[indicator.unit].base]
+    def _series(self, indicator, name: str = ""):
+        """An indicator's dated targets and numeric figures as chart points, in base units."""
         to_base = lambda value, unit_id: value * self.m.units[unit_id].factor  # noqa: E731
         targets = []
         for ref in self.m.targets_of_indicator.get(indicator.id, []):
@@ -192,41 +271,61 @@ class PageRenderer:
                 continue
             low, high = (t.value if isinstance(t.value, tuple) else (t.value, None))
             unit, ubase = self._units(t.unit)
-            label_text = (f"{present.target_value(t.comparator, t.value, unit, self.lang, ubase)}"
-                          f" · {present.deadline(t.year, t.basis, self.lang)}")
-            targets.append(Point(float(t.year), to_base(low, t.unit),
-                                 label_text, to_base(high, t.unit) if high is not None else None))
+            label_text = (f"{name + ' · ' if name else ''}"
+                          f"{present.target_value(t.comparator, t.value, unit, self.lang, ubase)} · "
+                          f"{present.deadline(t.year, t.basis, self.lang)}")
+            targets.append(Point(float(t.year), to_base(low, t.unit), label_text,
+                                 to_base(high, t.unit) if high is not None else None))
         figures = []
         for ref in self.m.observations_of_indicator.get(indicator.id, []):
             o = ref.observation
+            if o.value is None:  # a milestone: the table says it, the chart has no scale for it
+                continue
             unit, ubase = self._units(o.unit)
             figures.append(Point(period_x(o.period), to_base(o.value, o.unit),
-                                 f"{present.with_unit(o.value, unit, self.lang, ubase)} · "
+                                 f"{name + ' · ' if name else ''}{present.with_unit(o.value, unit, self.lang, ubase)} · "
                                  f"{present.period_label(o.period, self.lang)}",
                                  part="-" in o.period or ".." in o.period))
-        if not targets and not figures:
+        return Series(name, targets, figures)
+
+    def chart(self, indicators, title: str | None = None, chart_id: str = "chart") -> str:
+        """One SVG chart of one or more indicators of the same measure (one series each, on one
+        scale), with its legend, as a raw HTML block ("" if no dated data)."""
+        indicators = indicators if isinstance(indicators, (list, tuple)) else [indicators]
+        first = indicators[0]
+        base = self.m.units[self.m.units[first.unit].base]
+        if base.id == MILESTONE:
             return ""
-        svg = indicator_chart(targets, figures, indicator.name.pick(self.lang)[0],
+        many = len(indicators) > 1
+        series = [self._series(ind, self.m.regions[ind.region].name.pick(self.lang)[0] if many else "")
+                  for ind in indicators]
+        if not any(s.targets or s.figures for s in series):
+            return ""
+        svg = indicator_chart(series, title or first.name.pick(self.lang)[0],
                               (lambda v: present.natural(v, self.lang)) if base.scale else present.number,
-                              label("chart_x", self.lang), base.name.pick(self.lang)[0])
+                              label("chart_x", self.lang), base.name.pick(self.lang)[0], chart_id)
         legend = label("chart_legend", self.lang)
         return (f'<figure class="atlas-figure">{svg}<figcaption>{legend} '
-                f'<a href="#chart-data">{label("chart_table_link", self.lang)}</a></figcaption></figure>')
+                f'<a href="#{chart_id}-data">{label("chart_table_link", self.lang)}</a></figcaption></figure>')
 
-    def chart_rows(self, indicator) -> list[tuple]:
-        """The chart's data in time order: ``(x, period text, kind, value text, where, status)``."""
+    def chart_rows(self, indicators) -> list[tuple]:
+        """The chart's data in time order: ``(x, period text, kind, value text, where, status, place)``,
+        for one indicator or several of the same measure (then ``place`` names each one's region)."""
+        indicators = indicators if isinstance(indicators, (list, tuple)) else [indicators]
         rows = []
-        for ref in self.m.targets_of_indicator.get(indicator.id, []):
-            t = ref.target
-            x = float(t.year) if isinstance(t.year, int) else 9999.0
-            rows.append((x, self.deadline(t), label("target", self.lang), self.target_value(t),
-                         self.task(ref.task, with_plan=True), self.status(ref)))
-        for ref in self.m.observations_of_indicator.get(indicator.id, []):
-            o = ref.observation
-            rows.append((period_x(o.period), cell(present.period_label(o.period, self.lang)),
-                         label("observations", self.lang), self.obs_value(o),
-                         self.passage(ref.plan.id, o.id, label("source_short", self.lang)) + " · "
-                         + self.ref("plan", ref.plan.id), ""))
+        for ind in indicators:
+            place = self.ref("region", ind.region)
+            for ref in self.m.targets_of_indicator.get(ind.id, []):
+                t = ref.target
+                x = float(t.year) if isinstance(t.year, int) else 9999.0
+                rows.append((x, self.deadline(t), label("target", self.lang), self.target_value(t),
+                             self.task(ref.task, with_plan=True), self.status(ref), place))
+            for ref in self.m.observations_of_indicator.get(ind.id, []):
+                o = ref.observation
+                rows.append((period_x(o.period), cell(present.period_label(o.period, self.lang)),
+                             label("observations", self.lang), self.obs_value(o),
+                             self.passage(ref.plan.id, o.id, label("source_short", self.lang)) + " · "
+                             + self.ref("plan", ref.plan.id), "", place))
         return sorted(rows, key=lambda r: r[0])
 
     def deadline(self, target) -> str:
@@ -239,7 +338,10 @@ class PageRenderer:
             t=lambda key: label(key, self.lang), tx=self.tx, txc=self.txc, md=md, cell=cell,
             link=self.link, ref=self.ref, agency_link=self.agency, agency_links=self.agencies,
             sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
-            obs_value=self.obs_value, deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart, chart_rows=self.chart_rows,
+            obs_value=self.obs_value, printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
+            relations_to=self.relations_to, rollup=self.rollup,
+            region_page=lambda region_id: page_src("region", region_id),
+            about_link=lambda anchor: relative(self.view.src, "about.md", anchor), by_status=self.by_status, lineage_of=self.lineage_of, deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart, chart_rows=self.chart_rows,
             date=lambda d: present.date(d, self.lang),
             num=self.num, item=self.item, plan_year=plan_year, download=self.download, passage=self.passage, paragraph=self.paragraph,
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),

@@ -99,6 +99,9 @@ class Model:
     targets_due_in: dict = field(default_factory=lambda: defaultdict(list))
     observations_in: dict = field(default_factory=lambda: defaultdict(list))
     notes_about: dict = field(default_factory=lambda: defaultdict(list))
+    relations_to: dict = field(default_factory=lambda: defaultdict(list))  # plan id → [(Relation, from Plan)]
+    target_by_key: dict = field(default_factory=dict)  # "plan#target" → TargetRef
+    replaces: dict = field(default_factory=lambda: defaultdict(list))  # "plan#target" → [older TargetRef]
     plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
     sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
     memo: dict = field(default_factory=dict)  # values later stages derive once per build (progress)
@@ -164,6 +167,8 @@ def resolve(ds: Dataset) -> Model:
             m.plans_in_force_in[y].append(plan)
         for kind, item in plan_items(plan):
             m.plan_items[(plan.id, item.id)] = (kind, item)
+        for rel in plan.relations:
+            m.relations_to[rel.target].append((rel, plan))
         for note in plan.notes:
             for about in note.about or (plan.id,):
                 m.notes_about[(plan.id, about)].append(note)
@@ -179,6 +184,9 @@ def resolve(ds: Dataset) -> Model:
                 m.tasks_in_sector[sector_id].append(ref)
             for target in ref.task.targets:
                 tref = TargetRef(ref, target)
+                m.target_by_key[f"{plan.id}#{target.id}"] = tref
+                if target.replaced_by:
+                    m.replaces[target.replaced_by].append(tref)
                 m.targets.append(tref)
                 m.targets_in_plan[plan.id].append(tref)
                 m.targets_of_indicator[target.indicator].append(tref)

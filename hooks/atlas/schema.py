@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .records import (Agency, Correction, Dates, Indicator, Note, Observation, Period, Plan, Region,
-                      Section, Sector, Source, Target, Task, Unit)
-from .specs import (F, Bool, DateSpec, Enum, ListOf, Number, PeriodSpec, Record, Ref, RegexSpec, Slug, Spec,
-                    Str, TargetValue, TextSpec, YearSpec)
+                      Relation, Section, Sector, Source, Target, Task, Unit)
+from .specs import (F, Bool, DateSpec, Enum, ListOf, Number, PeriodSpec, PrintedText, Record, Ref, RegexSpec,
+                    Slug, Spec, Str, TargetRefSpec, TargetValue, TextSpec, Url, YearSpec, DateOrYear)
 
 LANG = Enum("zh", "en")
 COMPARATORS = (">=", ">", "<=", "<", "=", "~", "range")
@@ -18,7 +18,9 @@ BASES = ("by_year", "annual", "cumulative", "recurring")
 AGENCY_KINDS = ("government", "government_office", "commission", "bureau", "office",
                 "party_department", "leading_group", "management_committee", "regulator",
                 "bank_branch", "association", "state_company", "media_group", "collective")
-PLAN_KINDS = ("plan", "work_report", "news")
+PLAN_KINDS = ("plan", "work_report", "news", "statistical_communique", "implementation_report")
+RELIABILITY = ("official", "aggregator", "mirror", "unknown")
+RELATION_TYPES = ("supersedes", "revises", "implements", "reports_on", "cites")
 TITLE_MAX = 300
 
 REGION = Record(Region, {
@@ -77,19 +79,38 @@ TARGET = Record(Target, {
     "basis": F(Enum(*BASES), True),
     "text": F(TextSpec(), True),
     "quote": F(Str(), True),
+    "replaced_by": F(TargetRefSpec()),
 }, "target")
+
+def _one_kind_of_value(values: dict, path: tuple, ck) -> object:
+    """A reported figure is a number with its unit, or a milestone (``achieved``), not both."""
+    if ("value" in values) == ("achieved" in values):
+        return ck.error(path, "an observation needs exactly one of 'value' (a number) and 'achieved' (a milestone)",
+                        "write value: and unit: for a figure, achieved: true for a milestone reached")
+    if ("value" in values) != ("unit" in values):
+        return ck.error(path, "'unit' goes with 'value' (a number), and only with it",
+                        "a milestone (achieved:) has no unit; a number needs one")
+    if "date" in values and "achieved" not in values:
+        return ck.error(path + ("date",), "'date' is the day a milestone was reached",
+                        "use it with achieved: true; a number's time is its period")
+    return None
+
 
 OBSERVATION = Record(Observation, {
     "id": F(Slug(), True),
     "indicator": F(Ref("indicator"), True),
     "period": F(PeriodSpec(), True),
-    "value": F(Number(), True),
-    "unit": F(Ref("unit"), True),
+    "value": F(Number()),
+    "unit": F(Ref("unit")),
+    "achieved": F(Bool()),
+    "date": F(DateOrYear()),
+    "items": F(ListOf(TextSpec(TITLE_MAX))),
     "text": F(TextSpec()),
     "quote": F(Str(), True),
     "estimated": F(Bool()),
+    "preliminary": F(Bool()),
     "comparator": F(Enum(">=", ">", "<=", "<", "=", "~")),
-}, "observation")
+}, "observation", extra=_one_kind_of_value)
 
 TASK = Record(Task, {
     "id": F(Slug(), True),
@@ -142,13 +163,17 @@ PLAN = Record(Plan, {
     "prevailing_language": F(LANG),
     "translated": F(ListOf(LANG, unique=True), True),
     "source": F(Record(Source, {
-        "file": F(Str(200), True), "title": F(Str(TITLE_MAX), True),
-        "publisher": F(Str(TITLE_MAX), True), "split": F(Enum("lines", "spaces")),
+        "file": F(Str(200), True), "title": F(PrintedText(TITLE_MAX), True),
+        "publisher": F(PrintedText(TITLE_MAX), True), "url": F(Url()), "retrieved": F(DateSpec()),
+        "reliability": F(Enum(*RELIABILITY), True), "split": F(Enum("lines", "spaces")),
         "begin": F(Str(200)), "end": F(Str(200)), "drop": F(ListOf(Str())),
         "corrections": F(ListOf(Record(Correction, {
             "find": F(RegexSpec(), True), "replace": F(Str(200), True), "note": F(Slug(), True),
         }, "correction"))),
     }, "source"), True),
+    "relations": F(ListOf(Record(Relation, {
+        "type": F(Enum(*RELATION_TYPES), True), "target": F(Str(100), True),
+    }, "relation"))),
     "notes": F(ListOf(NOTE)),
     "sections": F(ListOf(SectionSpec()), True),
     "observations": F(ListOf(OBSERVATION)),

@@ -158,6 +158,10 @@ def _index(doc: SourceDoc) -> None:
             place(task.id, task.quote, task.summary.get(lang), task.title.get(lang))
             for target in task.targets:
                 place(target.id, target.quote)
+        if section.id not in doc.anchors:  # an editors' grouping (e.g. a plan known from a news
+            first = next((doc.anchors[t.id] for t in section.tasks if t.id in doc.anchors), None)
+            if first:  # report): it starts where its first task does
+                mark(section.id, first)
     for obs in doc.plan.observations:
         place(obs.id, obs.quote)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 from .errors import Diagnostic, Loc
-from .records import LANGS, NOT_STATED, Text
+from .records import LANGS, NOT_PRINTED, NOT_STATED, Text
 from .yaml_source import YamlDoc, dotted
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -312,6 +312,23 @@ class DateSpec(Spec):
         return self.wrong_type(value, path, ck, "e.g. 2010-12-09")
 
 
+class DateOrYear(DateSpec):
+    """When a milestone happened: a date, or only its year when that is all the source says."""
+
+    expected = "a date written YYYY-MM-DD, or a year"
+
+    def json_schema(self):
+        return {"anyOf": [super().json_schema(), {"type": "integer", "minimum": 1900, "maximum": 2100}]}
+
+    def describe(self, lang):
+        return "日期 YYYY-MM-DD 或年份" if lang == "zh" else "date YYYY-MM-DD, or a year"
+
+    def check(self, value, path, ck):
+        if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+            return value
+        return super().check(value, path, ck)
+
+
 _ONE_PERIOD = r"(19|20)\d\d(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
 PERIOD_RE = re.compile(rf"^{_ONE_PERIOD}(\.\.{_ONE_PERIOD})?$")
 
@@ -384,6 +401,72 @@ class TextSpec(Spec):
                 ck.warn(path, f"missing translation '{lang}'",
                         f"add {path_leaf(path)}.{lang}; the page shows the {other} text with a notice meanwhile")
         return Text(**texts)
+
+
+class PrintedText(TextSpec):
+    """A title or publisher as the source prints it, with our translation: ``{zh, en}``, or
+    the literal ``not printed`` when the source prints none (shown in the page's language)."""
+
+    expected = f"a bilingual text {{zh: …, en: …}} or '{NOT_PRINTED}'"
+
+    def json_schema(self):
+        return {"anyOf": [super().json_schema(), {"const": NOT_PRINTED}]}
+
+    def describe(self, lang):
+        return (f"中英文本，或 `{NOT_PRINTED}`" if lang == "zh"
+                else f"bilingual text, or `{NOT_PRINTED}`")
+
+    def check(self, value, path, ck):
+        if value == NOT_PRINTED:
+            return value
+        if isinstance(value, str):
+            return self.wrong_type(value, path, ck,
+                                   f"write it as {{zh: …, en: …}}, or '{NOT_PRINTED}' when the source prints none")
+        return super().check(value, path, ck)
+
+
+class Url(Str):
+    """An http(s) address, as printed."""
+
+    expected = "an address starting with http:// or https://"
+
+    def __init__(self):
+        super().__init__(1000)
+
+    def json_schema(self):
+        return {"type": "string", "pattern": "^https?://[^\\s]+$"}
+
+    def describe(self, lang):
+        return "网址（http:// 或 https://）" if lang == "zh" else "address (http:// or https://)"
+
+    def check(self, value, path, ck):
+        value = super().check(value, path, ck)
+        if value is INVALID:
+            return value
+        if not re.match(r"^https?://[^\s]+$", value):
+            return ck.error(path, f"'{value}' is not a web address", "copy it from the source, starting with http:// or https://")
+        return value
+
+
+TARGET_REF_RE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)#([a-z0-9]+(?:-[a-z0-9]+)*)$")
+
+
+class TargetRefSpec(Spec):
+    """``<plan-id>#<target-id>``: a target of another (later) document."""
+
+    expected = "a target written <plan-id>#<target-id>"
+
+    def json_schema(self):
+        return {"type": "string", "pattern": TARGET_REF_RE.pattern}
+
+    def describe(self, lang):
+        return "目标 `<文件id>#<目标id>`" if lang == "zh" else "target `<plan-id>#<target-id>`"
+
+    def check(self, value, path, ck):
+        if isinstance(value, str) and TARGET_REF_RE.match(value.strip()):
+            value = value.strip()
+            return value  # checked against every plan's targets once all are read
+        return self.wrong_type(value, path, ck, "e.g. jx-2021-port-hub-action-plan#t-cargo-2025")
 
 
 def path_leaf(path: tuple) -> str:

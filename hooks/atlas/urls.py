@@ -50,6 +50,19 @@ def relative(from_src: str, to_src: str, anchor: str | None = None) -> str:
     return path + (f"#{anchor}" if anchor else "")
 
 
+def relative_url(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """A relative link between the built pages (directory URLs), for raw HTML that MkDocs does
+    not rewrite: from ``plans/x.md`` to ``regions/y.md`` → ``../../regions/y/``."""
+    here, there = page_url(from_src), page_url(to_src)
+    if here == there:
+        path = ""
+    elif not there:  # the home page
+        path = "../" * here.count("/")
+    else:
+        path = _relpath(there.rstrip("/"), here.rstrip("/")) + "/" if here else there
+    return path + (f"#{anchor}" if anchor else "")
+
+
 @lru_cache(maxsize=65536)
 def _relpath(to_src: str, base: str) -> str:
     """``posixpath.relpath`` for the clean relative paths of docs sources, without touching the

@@ -13,9 +13,9 @@ from typing import Iterable, Iterator
 
 from . import clock
 from .errors import AtlasError, Diagnostic, Loc
-from .records import Dataset, Plan, Section, period_end_year
+from .records import MILESTONE, Dataset, Plan, Section, period_end_year
 from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
-from .specs import INVALID, Checker, ListOf, did_you_mean, field_path
+from .specs import INVALID, SLUG_RE, Checker, ListOf, did_you_mean, field_path
 from .yaml_source import read_yaml
 
 
@@ -219,7 +219,56 @@ def _check_rules(ds: Dataset, today: _dt.date) -> list[Diagnostic]:
                     out.append(Diagnostic(item.locs["period"], field_path(item, "period"),
                                           f"period {item.period} is in the future (today is {today.isoformat()})",
                                           "an observation reports a figure already reached; a future figure is a target"))
+    out += _check_lineage(ds, indicators)
     return out
+
+
+def _check_lineage(ds: Dataset, indicators: dict) -> list[Diagnostic]:
+    """Relations name a plan we hold (an id) or a document number; a replacement target exists
+    in another plan and measures the same thing; a milestone is reported as achieved, not a number."""
+    out = []
+    plans = {p.id: p for p in ds.plans}
+    targets = {(p.id, item.id): item for p in ds.plans for kind, item in plan_items(p) if kind == "target"}
+    for plan in ds.plans:
+        for rel in plan.relations:
+            if SLUG_RE.match(rel.target) and rel.target not in plans:
+                out.append(Diagnostic(rel.locs["target"], field_path(rel, "target"),
+                                      f"unknown plan '{rel.target}'",
+                                      did_you_mean(rel.target, plans) or
+                                      "name a plan in data/plans/, or write the document number as printed"))
+            elif rel.target == plan.id:
+                out.append(Diagnostic(rel.locs["target"], field_path(rel, "target"),
+                                      "a document cannot relate to itself", "name the other document"))
+        for kind, item in plan_items(plan):
+            if kind == "target" and item.replaced_by:
+                other_plan, _, other_id = item.replaced_by.partition("#")
+                new = targets.get((other_plan, other_id))
+                if other_plan == plan.id or new is None:
+                    hint = (did_you_mean(other_plan, plans) if other_plan not in plans else
+                            did_you_mean(other_id, [t for p, t in targets if p == other_plan]))
+                    out.append(Diagnostic(item.locs["replaced_by"], field_path(item, "replaced_by"),
+                                          f"no target '{item.replaced_by}' in another plan",
+                                          hint or "write <plan-id>#<target-id> of a later plan's target"))
+                elif not _same_measure(indicators, item.indicator, new.indicator):
+                    out.append(Diagnostic(item.locs["replaced_by"], field_path(item, "replaced_by"),
+                                          f"'{item.replaced_by}' measures '{new.indicator}', not '{item.indicator}'",
+                                          "a replacement sets a new value for the same indicator (or the same measure)"))
+            if kind == "observation":
+                ind = indicators.get(item.indicator)
+                milestone = ind is not None and ind.unit == MILESTONE
+                if ind is not None and milestone != (item.achieved is not None):
+                    out.append(Diagnostic(item.locs["indicator"], field_path(item, "indicator"),
+                                          f"indicator '{ind.id}' is " + ("a milestone: report it with achieved:"
+                                                                          if milestone else "a number: report it with value: and unit:"),
+                                          "a milestone indicator has unit 'milestone'"))
+    return out
+
+
+def _same_measure(indicators: dict, a: str, b: str) -> bool:
+    if a == b:
+        return True
+    ia, ib = indicators.get(a), indicators.get(b)
+    return bool(ia and ib and ia.measure and ia.measure == ib.measure)
 
 
 def load_dataset(data_dir: Path, *, strict: bool = False,

@@ -55,9 +55,15 @@ def home(m: Model, lang: str) -> list[PageView]:
     }
     groups = [(s, m.sector_children.get(s.id, [])) for s in m.sectors.values() if not s.parent]
     top_regions = [r for r in m.regions.values() if not r.parent]
+    by_region = [(r, _targets_in_region(m, r.id)) for r in m.regions.values()]
     return [PageView("home", page_src("home"), "home.md.j2", _label("site_name"),
                      {"counts": counts, "plans": list(m.plans.values()), "groups": groups,
-                      "top_regions": top_regions}, in_nav=True)]
+                      "top_regions": top_regions,
+                      "targets_by_region": [(r, rows) for r, rows in by_region if rows]}, in_nav=True)]
+
+
+def _targets_in_region(m: Model, region_id: str) -> list:
+    return [ref for plan in m.plans_in_region.get(region_id, []) for ref in m.targets_in_plan.get(plan.id, [])]
 
 
 def plans(m: Model, lang: str) -> list[PageView]:
@@ -136,7 +142,8 @@ def agencies(m: Model, lang: str) -> list[PageView]:
                                "joined_by_plan": _by_plan(joined), "led": led, "joined": joined,
                                "issued": m.plans_issued_by.get(agency.id, []),
                                "children": m.agency_children.get(agency.id, []),
-                               "partners": partners, "by_sector": by_sector},
+                               "partners": partners, "by_sector": by_sector,
+                               "led_targets": [t for ref in led for t in m.targets if t.task is ref]},
                               data_files=(f"{DATA}/{registry_file('agency')}",)))
     return views
 
@@ -175,7 +182,8 @@ def regions(m: Model, lang: str) -> list[PageView]:
                               {"region": region, "children": m.region_children.get(region.id, []),
                                "plans": m.plans_in_region.get(region.id, []),
                                "region_agencies": m.agencies_in_region.get(region.id, []),
-                               "indicators": m.indicators_in_region.get(region.id, [])},
+                               "indicators": m.indicators_in_region.get(region.id, []),
+                               "targets": _targets_in_region(m, region.id)},
                               data_files=(f"{DATA}/{registry_file('region')}",)))
     return views
 
@@ -185,12 +193,23 @@ def comparisons(m: Model, lang: str) -> list[PageView]:
     views = [PageView("compare-index", page_src("compare"), "compare_index.md.j2", _label("compare"),
                       {"measures": measures}, in_nav=True)]
     for measure, inds in measures.items():
-        title = Text(zh="、".join(i.name.pick("zh")[0] for i in inds),
-                     en="; ".join(i.name.pick("en")[0] for i in inds))
+        title = Text(**{lang: _compare_title(m, inds, lang) for lang in ("zh", "en")})
         views.append(PageView("compare", page_src("compare", measure), "compare.md.j2", title,
                               {"measure": measure, "indicators": inds},
                               data_files=(f"{DATA}/{registry_file('indicator')}",)))
     return views
+
+
+def _compare_title(m: Model, inds, lang: str) -> str:
+    """``服务业增加值：嘉兴市、淮安市`` / ``Service industry value added: Jiaxing, Huai'an``: the
+    measure's name (the first indicator's name without its city) and the cities."""
+    region = m.regions[inds[0].region].name.pick(lang)[0]
+    name = inds[0].name.pick(lang)[0]
+    if name.startswith(region) and len(name) > len(region):
+        name = name[len(region):].strip()
+        name = name[0].upper() + name[1:]
+    places = list(dict.fromkeys(m.regions[i.region].name.pick(lang)[0] for i in inds))
+    return name + ("：" + "、".join(places) if lang == "zh" else ": " + ", ".join(places))
 
 
 def field_reference(m: Model, lang: str) -> list[PageView]:
