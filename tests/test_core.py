@@ -11,7 +11,8 @@ from atlas import present
 from atlas.errors import AtlasError
 from atlas.labels import LABELS
 from atlas.records import Text, Unit, period_end_year
-from atlas.render import cell, make_env, md, render_page
+from atlas.render import make_env, render_page
+from atlas.safe_text import text as md
 from atlas.resolve import resolve
 from atlas.site_search import build_index, mark_searchable, page_kind
 from atlas.urls import page_src, page_url, relative
@@ -208,7 +209,8 @@ def test_urls_come_from_ids():
 
 def test_data_text_cannot_inject_markup():
     assert md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
-    assert cell("a | b") == "a &#124; b"
+    assert md("a | b") == "a &#124; b"
+    assert md("# not a heading\n\n!!! danger") == "\\# not a heading<br><br>!!! danger"
     assert md("[x](y) *z*") == "\\[x\\](y) \\*z\\*"
 
 

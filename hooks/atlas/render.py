@@ -8,32 +8,34 @@ is marked inline and announced at the top of the page.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import present
 from .labels import label
 from .records import MILESTONE, NOT_PRINTED, Text
+from .safe_text import finalize, link_title
+from .safe_text import text as as_text
 from .chart import STATUS_ORDER, Point, Series, indicator_chart, period_x, status_bar
 from .progress import progress
 from .resolve import Model, TaskRef, plan_year
 from .urls import DOWNLOADS, page_src, relative, relative_url, source_src
 from .views import PageView
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]])")
+def _ours(value):
+    """What a helper returns is Markdown we wrote (data inside it already escaped): mark it so
+    that ``finalize`` prints it as it is. Lists and tuples (table rows) are marked item by item."""
+    if isinstance(value, str):
+        return Markup(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_ours(v) for v in value)
+    return value
 
 
-def md(text: str) -> str:
-    """Escape data text for Markdown and HTML; paragraphs (blank lines) survive."""
-    text = html.escape(str(text), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def cell(text: str) -> str:
-    """Escaped text that is safe inside a Markdown table cell."""
-    return md(text).replace("|", "&#124;").replace("\n\n", "<br>").replace("\n", " ")
+def _helper(fn):
+    return lambda *args, **kwargs: _ours(fn(*args, **kwargs))
 
 
 class PageRenderer:
@@ -47,7 +49,7 @@ class PageRenderer:
         self.fallbacks = 0
 
     # -- text -------------------------------------------------------------------------------
-    def tx(self, text: Text | None, escape=md) -> str:
+    def tx(self, text: Text | None, escape=as_text) -> str:
         """A bilingual text in this page's language, or the other one, marked, with a notice."""
         if text is None:
             return ""
@@ -60,7 +62,7 @@ class PageRenderer:
 
     def txc(self, text: Text | None) -> str:
         """``tx`` for table cells."""
-        return self.tx(text, escape=cell)
+        return self.tx(text, escape=as_text)
 
     # -- links ------------------------------------------------------------------------------
     def link(self, kind: str, key=None, anchor: str | None = None) -> str:
@@ -71,8 +73,8 @@ class PageRenderer:
         source = self.m.sources.get(plan_id)
         pid = source.anchors.get(item_id) if source else None
         if not pid:
-            return cell(text) if text else ""
-        shown = cell(text) if text else f"¶{pid[1:]}"
+            return as_text(text) if text else ""
+        shown = as_text(text) if text else f"¶{pid[1:]}"
         return f"[{shown}]({relative(self.view.src, source_src(plan_id), pid)})"
 
     def paragraph(self, p) -> str:
@@ -83,10 +85,10 @@ class PageRenderer:
         for seg in p.segments:
             if seg.note:
                 parts.append(f'<ins class="atlas-correction" title="{label("corrected", self.lang)}">'
-                             f'{md(seg.text)}</ins>[\\*]({relative(self.view.src, plan_page, seg.note)}'
+                             f'{as_text(seg.text)}</ins>[\\*]({relative(self.view.src, plan_page, seg.note)}'
                              f' "{label("corrected", self.lang)}")')
             else:
-                parts.append(md(seg.text))
+                parts.append(as_text(seg.text))
         text = parts[0] + " " + "".join(parts[1:]) + f"\n{{: #{p.id} .atlas-para }}"
         cited = self.m.sources[plan_id].cited_by.get(p.id, [])
         if cited:
@@ -106,7 +108,7 @@ class PageRenderer:
             record = names[kind][key]
             if kind == "plan" and record.short:
                 full = record.title.pick(self.lang)[0].replace('"', "'")
-                return f'[{self.txc(record.short)}]({self.link(kind, key)} "{html.escape(full)}")'
+                return f'[{self.txc(record.short)}]({self.link(kind, key)} "{link_title(full)}")'
             text = record.title if kind == "plan" else record.name
         return f"[{self.txc(text)}]({self.link(kind, key)})"
 
@@ -114,7 +116,7 @@ class PageRenderer:
         a = self.m.agencies[agency_id]
         shown = a.short if (short and a.short) else a.name
         full = a.name.pick(self.lang)[0].replace('"', "'")
-        return f'[{self.txc(shown)}]({self.link("agency", agency_id)} "{html.escape(full)}")'
+        return f'[{self.txc(shown)}]({self.link("agency", agency_id)} "{link_title(full)}")'
 
     def agencies(self, ids) -> str:
         sep = "、" if self.lang == "zh" else ", "
@@ -126,7 +128,7 @@ class PageRenderer:
 
     def task(self, ref: TaskRef, with_plan: bool = False) -> str:
         where = present.citation_number([s.number for s in ref.sections] + [ref.task.number], self.lang)
-        text = f"[{md(where) + ' ' if where else ''}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
+        text = f"[{as_text(where) + ' ' if where else ''}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
         if with_plan:
             text += f" · {self.ref('plan', ref.plan.id)}"
         return text
@@ -136,7 +138,7 @@ class PageRenderer:
         prefix = present.item_number(number, self.lang)
         if not prefix:
             return ""
-        return md(prefix) + ("" if prefix.endswith(("、", "）")) else " ")
+        return as_text(prefix) + ("" if prefix.endswith(("、", "）")) else " ")
 
     def item(self, plan_id: str, item_id: str) -> str:
         """A link to a section, task or target of a plan, named by its number and title."""
@@ -146,7 +148,7 @@ class PageRenderer:
         elif kind == "target":
             name = self.txc(record.text)
         else:
-            name = md(record.id)
+            name = as_text(record.id)
         return f"[{name}]({self.link('plan', plan_id, item_id)})"
 
     # -- values -----------------------------------------------------------------------------
@@ -157,8 +159,8 @@ class PageRenderer:
     def target_value(self, target) -> str:
         unit, base = self._units(target.unit)
         if base.id == MILESTONE:
-            return cell(label("milestone_target", self.lang))
-        return cell(present.target_value(target.comparator, target.value, unit, self.lang, base))
+            return as_text(label("milestone_target", self.lang))
+        return as_text(present.target_value(target.comparator, target.value, unit, self.lang, base))
 
     def obs_value(self, obs) -> str:
         if obs.achieved is not None:
@@ -175,7 +177,7 @@ class PageRenderer:
         if obs.items:
             sep = "、" if self.lang == "zh" else "; "
             shown += (": " if self.lang == "en" else "：") + sep.join(i.pick(self.lang)[0] for i in obs.items)
-        return cell(shown)
+        return as_text(shown)
 
     def status(self, ref) -> str:
         """The target's progress as icon and words (never colour alone), linked to the rule, with
@@ -192,17 +194,17 @@ class PageRenderer:
             why = label("trajectory_rates", self.lang).format(
                 required=present.percent(path.required, self.lang), actual=present.percent(path.actual, self.lang),
                 base=present.period_label(path.base.observation.period, self.lang))
-        return f'[{text}]({rule})<br><small class="atlas-rule">{cell(why)}</small>'
+        return f'[{text}]({rule})<br><small class="atlas-rule">{as_text(why)}</small>'
 
     def url_link(self, url: str) -> str:
         """A source's web address (validated http/https, no spaces) as a link that reads as itself."""
-        return f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener">{cell(url)}</a>'
+        return f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener">{as_text(url)}</a>'
 
     def doc_link(self, target: str) -> str:
         """A related document: a link to its page when we hold it, else its number as printed."""
         if target in self.m.plans:
             return self.ref("plan", target)
-        return cell(target) + label("doc_not_held", self.lang)
+        return as_text(target) + label("doc_not_held", self.lang)
 
     def relations_to(self, plan_id: str) -> list[tuple[str, str]]:
         """``(type, links)`` of the documents relating to this one, one entry per type."""
@@ -214,24 +216,20 @@ class PageRenderer:
 
     def lineage_of(self, plan_id: str, target) -> str:
         """For a target row: the later target replacing it, and the earlier ones it replaces."""
-        out = ""
-        if target.replaced_by:
-            new = self.m.target_by_key[target.replaced_by]
-            out += (f"<br><small>{label('replaced_by', self.lang)}[{self.target_value(new.target)} · "
-                    f"{self.deadline(new.target)}]({self.link('plan', new.plan.id, new.target.id)})"
-                    f" · {self.ref('plan', new.plan.id)}</small>")
-        for old in self.m.replaces.get(f"{plan_id}#{target.id}", []):
-            out += (f"<br><small>{label('replaces', self.lang)}[{self.target_value(old.target)} · "
-                    f"{self.deadline(old.target)}]({self.link('plan', old.plan.id, old.target.id)})"
-                    f" · {self.ref('plan', old.plan.id)}</small>")
-        return out
+        def line(key: str, ref) -> str:
+            return (f"<br><small>{label(key, self.lang)}[{self.target_value(ref.target)} · "
+                    f"{self.deadline(ref.target)}]({self.link('plan', ref.plan.id, ref.target.id)})"
+                    f" · {self.ref('plan', ref.plan.id)}</small>")
+        newer = [self.m.target_by_key[target.replaced_by]] if target.replaced_by else []
+        older = self.m.replaces.get(f"{plan_id}#{target.id}", [])
+        return "".join([line("replaced_by", r) for r in newer] + [line("replaces", r) for r in older])
 
     def by_status(self, rows) -> list[tuple[str, list]]:
         """Target rows grouped by status, in the roll-up's order: ``[(status, rows)]``."""
         groups: dict[str, list] = {}
         for ref in rows:
             groups.setdefault(progress(self.m, ref).status, []).append(ref)
-        return [(st, groups[st]) for st in STATUS_ORDER if st in groups]
+        return [(Markup(st), groups[st]) for st in STATUS_ORDER if st in groups]  # ours: used in anchors
 
     def rollup(self, rows, bar_id: str = "rollup", page: str | None = None) -> str:
         """How many of these targets are in each status: a small bar and the numbers, each
@@ -259,7 +257,7 @@ class PageRenderer:
             return "—"
         o = result.figure
         when = present.period_label(o.observation.period, self.lang)
-        return f"{self.obs_value(o.observation)} ({cell(when)}, {self.passage(o.plan.id, o.observation.id, label('source_short', self.lang)) or self.ref('plan', o.plan.id)})"
+        return f"{self.obs_value(o.observation)} ({as_text(when)}, {self.passage(o.plan.id, o.observation.id, label('source_short', self.lang)) or self.ref('plan', o.plan.id)})"
 
     def _series(self, indicator, name: str = ""):
         """An indicator's dated targets and numeric figures as chart points, in base units."""
@@ -322,34 +320,43 @@ class PageRenderer:
                              self.task(ref.task, with_plan=True), self.status(ref), place))
             for ref in self.m.observations_of_indicator.get(ind.id, []):
                 o = ref.observation
-                rows.append((period_x(o.period), cell(present.period_label(o.period, self.lang)),
+                rows.append((period_x(o.period), as_text(present.period_label(o.period, self.lang)),
                              label("observations", self.lang), self.obs_value(o),
                              self.passage(ref.plan.id, o.id, label("source_short", self.lang)) + " · "
                              + self.ref("plan", ref.plan.id), "", place))
         return sorted(rows, key=lambda r: r[0])
 
     def deadline(self, target) -> str:
-        return cell(present.deadline(target.year, target.basis, self.lang))
+        return as_text(present.deadline(target.year, target.basis, self.lang))
+
+    def _context(self) -> dict:
+        """What templates see: the view's records, and helpers whose output is our Markdown."""
+        helpers = dict(
+            tx=self.tx, txc=self.txc, cell=as_text, link=self.link, ref=self.ref,
+            agency_link=self.agency, agency_links=self.agencies, sector_links=self.sectors,
+            task_link=self.task, target_value=self.target_value, obs_value=self.obs_value,
+            printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
+            relations_to=self.relations_to, rollup=self.rollup, lineage_of=self.lineage_of,
+            deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart,
+            chart_rows=self.chart_rows, num=self.num, item=self.item, download=self.download,
+            passage=self.passage, paragraph=self.paragraph,
+            region_page=lambda region_id: page_src("region", region_id),
+            about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
+            source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
+            t=lambda key: label(key, self.lang))
+        plain = dict(  # our formatting of data values: printed as text by ``finalize``
+            date=lambda d: present.date(d, self.lang), plan_year=plan_year,
+            period=lambda p: present.period(p.start, p.end, self.lang),
+            period_label=lambda code: present.period_label(code, self.lang))
+        return dict(v=self.view, m=self.m, lang=self.lang, other_lang="en" if self.lang == "zh" else "zh",
+                    by_status=self.by_status, **{k: _helper(f) for k, f in helpers.items()}, **plain,
+                    **self.view.context)
 
     def render(self) -> str:
         template = self.env.get_template(self.view.template)
-        body = template.render(
-            v=self.view, m=self.m, lang=self.lang, other_lang="en" if self.lang == "zh" else "zh",
-            t=lambda key: label(key, self.lang), tx=self.tx, txc=self.txc, md=md, cell=cell,
-            link=self.link, ref=self.ref, agency_link=self.agency, agency_links=self.agencies,
-            sector_links=self.sectors, task_link=self.task, target_value=self.target_value,
-            obs_value=self.obs_value, printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
-            relations_to=self.relations_to, rollup=self.rollup,
-            region_page=lambda region_id: page_src("region", region_id),
-            about_link=lambda anchor: relative(self.view.src, "about.md", anchor), by_status=self.by_status, lineage_of=self.lineage_of, deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart, chart_rows=self.chart_rows,
-            date=lambda d: present.date(d, self.lang),
-            num=self.num, item=self.item, plan_year=plan_year, download=self.download, passage=self.passage, paragraph=self.paragraph,
-            source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
-            period=lambda p: present.period(p.start, p.end, self.lang),
-            period_label=lambda code: present.period_label(code, self.lang),
-            **self.view.context)
+        body = template.render(**self._context())
         if self.view.data_files:  # where a maintainer edits what this page shows
-            files = ", ".join(f"`{name}`" for name in self.view.data_files)
+            files = ", ".join(f"<code>{as_text(name)}</code>" for name in self.view.data_files)
             colon = "：" if self.lang == "zh" else ": "
             body = body.rstrip("\n") + f"\n\n{label('edit_source', self.lang)}{colon}{files}\n{{: .atlas-datafile }}\n"
         if self.fallbacks:
@@ -371,7 +378,8 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,  # output is Markdown; data text is escaped by tx/md/cell
+        autoescape=True,  # with ``finalize``: anything not marked as ours is printed as text
+        finalize=finalize,
         keep_trailing_newline=True,
         lstrip_blocks=True,
         trim_blocks=True,
@@ -380,3 +388,19 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
 
 def render_page(env: jinja2.Environment, model: Model, lang: str, view: PageView) -> str:
     return PageRenderer(env, model, lang, view).render()
+
+
+def template_problem(exc: jinja2.TemplateError, template: str) -> str:
+    """One message for a broken or missing template: which file, which line, what is wrong."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return (f"templates/{exc.name}: the template is missing (needed for {template}); "
+                "restore it from git (git checkout -- templates/)")
+    name = getattr(exc, "filename", None) or getattr(exc, "name", None) or template
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:  # Jinja puts the template's file and line in the traceback's frames
+        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
+            name, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    where = f"templates/{Path(name).name}" + (f":{line}" if line else "")
+    return f"{where}: template error: {exc.message or exc} (nothing was built; fix the template and build again)"

@@ -1,0 +1,77 @@
+"""Text from the data is text: the one function that turns a data string into Markdown showing
+exactly that string, and the Jinja ``finalize`` that applies it to everything a template prints.
+
+Outside contributors propose data in pull requests, so no string from the data may become
+markup, an HTML attribute, a link, a heading, an admonition or a code block. ``text`` escapes
+for HTML and for Markdown at once:
+
+- ``& < > "`` become entities (no tag, no attribute, no breaking out of a quoted title or attribute);
+- the Markdown inline markers ``\\ ` * _ [ ] { }`` are backslash-escaped (no emphasis, code span,
+  link, reference definition or ``{: attribute list}``), ``|`` becomes ``&#124;`` (no table cell);
+- line breaks become ``<br><br>`` between paragraphs and a space inside one, so nothing in the
+  text starts a line of its own (no ``# heading``, ``!!! admonition``, ``> quote``, list, fence,
+  indented code or setext underline), and a marker that could open a block at the very start of
+  the string is escaped too.
+
+What our own code writes (helpers' output, interface labels) is ``Markup``: ``finalize`` passes
+it through and escapes everything else, so a template cannot forget to escape.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+_INLINE = re.compile(r"([\\`*_\[\]{}])")
+_PARAGRAPHS = re.compile(r"[ \t]*\n[ \t]*\n\s*")
+_LINES = re.compile(r"\s*\n\s*")
+# a block marker at the start of the string: "# ", "> ", "- ", "+ ", "= ", "~~~", ": ", "!!!", "???", "1. ", "1) "
+_OPENER = re.compile(r"^([#+\-=~:!?])|^(\d+)([.)])")
+_ENTITY = {"=": "&#61;", "~": "&#126;", ":": "&#58;", "?": "&#63;", "#": "\\#", "+": "\\+", "-": "\\-",
+           "!": "\\!"}
+
+
+def inline(value) -> Markup:
+    """``value`` escaped for HTML and Markdown inline markup, on one line (paragraphs kept as
+    ``<br><br>``). What ``finalize`` applies to every value a template prints."""
+    s = html.escape(str(value), quote=False).replace('"', "&quot;")  # attributes are double-quoted
+    s = _INLINE.sub(r"\\\1", s).replace("|", "&#124;")
+    return Markup(_LINES.sub(" ", _PARAGRAPHS.sub("<br><br>", s)))
+
+
+def text(value) -> Markup:
+    """A data string as Markdown that shows exactly its characters: ``inline``, and a block
+    marker at its start escaped, since the string may stand at the start of a line."""
+    s = str(inline(str(value).strip()))
+    m = _OPENER.match(s)
+    if m and m.group(1):
+        s = _ENTITY[m.group(1)] + s[1:]
+    elif m:
+        s = m.group(2) + ("\\." if m.group(3) == "." else "&#41;") + s[m.end():]
+    return Markup(s)
+
+
+def attribute(value) -> Markup:
+    """Text for a quoted attribute or Markdown link title: HTML-escaped, on one line."""
+    return Markup(_LINES.sub(" ", html.escape(str(value).strip(), quote=True)))
+
+
+def link_title(value) -> Markup:
+    """Text for a Markdown link's title. Material's tooltips (``content.tooltips``) copy a link's
+    title into the page as HTML, so it is escaped twice: the attribute then holds ``&lt;`` and the
+    tooltip shows ``<`` as a character."""
+    return Markup(attribute(html.escape(str(value), quote=False)))
+
+
+def finalize(value):
+    """Jinja's ``finalize``: our Markdown (``Markup``) as it is, anything else as text."""
+    if isinstance(value, Markup):
+        return value
+    return inline("" if value is None else value)
+
+
+def ours(value: str) -> Markup:
+    """Markdown or HTML written by this program (never by the data), to be printed as it is."""
+    return Markup(value)
