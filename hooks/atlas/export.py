@@ -141,16 +141,25 @@ def tables(m: Model) -> dict[str, list[dict]]:
 
 
 def to_json(rows: list[dict]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    """Strict JSON: a NaN or infinity (which validation refuses) would be an error, not ``NaN``."""
+    return json.dumps(rows, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value) -> Any:
+    """A CSV cell. Numbers stay numbers; text that a spreadsheet would run as a formula
+    (``=HYPERLINK(…)``, ``+…``, ``-…``, ``@SUM(…)``, or a leading tab or carriage return) gets a
+    leading apostrophe, which Excel and LibreOffice show as text (OWASP's advice)."""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        value = "; ".join(str(v) for v in value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .records import (Agency, Correction, Dates, Indicator, Note, Observation, Period, Plan, Region,
                       Relation, Section, Sector, Source, Target, Task, Unit)
 from .specs import (F, Bool, DateSpec, Enum, ListOf, Number, PeriodSpec, PrintedText, Record, Ref, RegexSpec,
-                    Slug, Spec, Str, TargetRefSpec, TargetValue, TextSpec, Url, YearSpec, DateOrYear)
+                    FileName, Slug, Spec, Str, TargetRefSpec, TargetValue, TextSpec, Url, YearSpec, DateOrYear)
 
 LANG = Enum("zh", "en")
 COMPARATORS = (">=", ">", "<=", "<", "=", "~", "range")
@@ -55,7 +55,7 @@ UNIT = Record(Unit, {
     "id": F(Slug(), True),
     "name": F(TextSpec(TITLE_MAX), True),
     "base": F(Ref("unit"), True),
-    "factor": F(Number(), True),
+    "factor": F(Number(positive=True), True),
     "scale": F(Bool()),
 }, "unit")
 
@@ -163,7 +163,7 @@ PLAN = Record(Plan, {
     "prevailing_language": F(LANG),
     "translated": F(ListOf(LANG, unique=True), True),
     "source": F(Record(Source, {
-        "file": F(Str(200), True), "title": F(PrintedText(TITLE_MAX), True),
+        "file": F(FileName(), True), "title": F(PrintedText(TITLE_MAX), True),
         "publisher": F(PrintedText(TITLE_MAX), True), "url": F(Url()), "retrieved": F(DateSpec()),
         "reliability": F(Enum(*RELIABILITY), True), "split": F(Enum("lines", "spaces")),
         "begin": F(Str(200)), "end": F(Str(200)), "drop": F(ListOf(Str())),

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import AtlasError
+from .safe_files import SOURCE_TEXT_LIMIT, read_inside
+
 from .records import Plan
 from .validate import iter_sections
 
@@ -95,7 +98,10 @@ def _segments(text: str, corrections) -> tuple:
 def load_source(plan: Plan, sources_dir: Path) -> SourceDoc:
     """Read, clean and index the source of ``plan`` (validation has checked the file exists)."""
     src = plan.source
-    raw = (sources_dir / src.file).read_text(encoding="utf-8")
+    data, problem = read_inside(sources_dir / src.file, sources_dir, src.file, SOURCE_TEXT_LIMIT)
+    if problem:  # validation has checked it; the file changed since
+        raise AtlasError([problem])
+    raw = data.decode("utf-8", errors="replace")
     parts = _between(_split(raw, src.split), src.begin, src.end)
     drop = set(src.drop)
     kept = [p for p in parts if p not in drop]

@@ -20,6 +20,8 @@ from .yaml_source import YamlDoc, dotted
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TEXT = 5000
+SINGLE_LINE_MAX = 300  # text this short (names, titles, short forms) is one line: a line break is an error
+MAX_NUMBER = 1e15  # larger than any amount a plan prints (in its own unit); beyond it is a typo or an attack
 PATH_KEY = "@path"  # in a record's ``locs``: the dotted path of the record itself  # characters; longer text is almost always a paste gone wrong
 
 
@@ -133,6 +135,9 @@ class Str(Spec):
         if len(value) > self.max_len:
             return ck.error(path, f"text is {len(value)} characters long, more than {self.max_len}",
                             "shorten it; put long passages in the source text, not in a field")
+        if self.max_len <= SINGLE_LINE_MAX and ("\n" in value or "\r" in value):
+            return ck.error(path, "a line break in a one-line field (a name, title or short text)",
+                            "write it on one line; in YAML, a text that goes on after a line break needs quotes")
         odd_text(value, path, ck)
         return value
 
@@ -221,10 +226,14 @@ class RegexSpec(Spec):
         if value is INVALID:
             return value
         try:
-            re.compile(value)
+            parsed = _sre_parse(value)
         except re.error as exc:
             return ck.error(path, f"not a valid regular expression: {exc}",
                             "escape ( ) [ ] . * + ? with a backslash to match them literally")
+        risky = _backtracking_risk(parsed)
+        if risky:
+            return ck.error(path, f"this pattern can take practically forever on some texts ({risky})",
+                            "match the literal text, or repeat only a plain character or class, e.g. 區(?:\\(qu\\))+")
         return value
 
 
@@ -244,18 +253,35 @@ class Bool(Spec):
 
 
 class Number(Spec):
+    """A finite number written in decimal, of a size a plan could print (``positive``: above 0)."""
+
     expected = "a number"
 
+    def __init__(self, positive: bool = False):
+        self.positive = positive
+
     def json_schema(self):
-        return {"type": "number"}
+        if self.positive:
+            return {"type": "number", "exclusiveMinimum": 0, "maximum": MAX_NUMBER}
+        return {"type": "number", "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER}
 
     def describe(self, lang):
         return "数字" if lang == "zh" else "number"
 
     def check(self, value, path, ck):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return value
-        return self.wrong_type(value, path, ck, "write digits only, e.g. 246 or 2.46; the unit goes in `unit`")
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return self.wrong_type(value, path, ck, "write digits only, e.g. 246 or 2.46; the unit goes in `unit`")
+        if value != value or abs(value) > MAX_NUMBER:  # NaN, infinity, or absurdly large
+            return ck.error(path, f"{_short(value)} is not a usable number",
+                            f"write a finite number below {MAX_NUMBER:.0e}; choose a larger unit for large amounts")
+        if self.positive and value <= 0:
+            return ck.error(path, f"{value} must be above 0", "a unit's factor is how many base units one of it is")
+        return value
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 24 else text[:20] + "…"
 
 
 class TargetValue(Spec):
@@ -310,6 +336,85 @@ class DateSpec(Spec):
         if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
             return value
         return self.wrong_type(value, path, ck, "e.g. 2010-12-09")
+
+
+try:  # Python 3.11+
+    import re._parser as _sre
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre  # type: ignore
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)} - {None}
+
+
+def _sre_parse(pattern: str):
+    re.compile(pattern)
+    return _sre.parse(pattern)
+
+
+def _backtracking_risk(items, in_repeat: bool = False) -> str:
+    """Why a parsed pattern could backtrack exponentially ("" if it cannot): a repetition inside
+    a repetition, a choice inside a repetition, or a back-reference or look-around anywhere.
+    Corrections are small literal fixes; Python's ``re`` has no time limit, so the data may not
+    bring patterns that can hang the build (issue 11)."""
+    for op, arg in items:
+        if op in (_sre.GROUPREF, getattr(_sre, "GROUPREF_EXISTS", None)):
+            return "back-references are not allowed"
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            return "look-ahead and look-behind are not allowed"
+        if op in _REPEATS:
+            if in_repeat:
+                return "a repetition inside a repetition"
+            inner = arg[2]
+            if any(sub_op in _REPEATS for sub_op, _ in _walk_ops(inner)):
+                return "a repetition inside a repetition"
+            if any(sub_op == _sre.BRANCH for sub_op, _ in _walk_ops(inner)):
+                return "a choice (|) inside a repetition"
+            found = _backtracking_risk(inner, True)
+            if found:
+                return found
+        elif op == _sre.SUBPATTERN:
+            found = _backtracking_risk(arg[-1], in_repeat)
+            if found:
+                return found
+        elif op == _sre.BRANCH:
+            for alternative in arg[1]:
+                found = _backtracking_risk(alternative, in_repeat)
+                if found:
+                    return found
+    return ""
+
+
+def _walk_ops(items):
+    for op, arg in items:
+        yield op, arg
+        if op == _sre.SUBPATTERN:
+            yield from _walk_ops(arg[-1])
+        elif op in _REPEATS:
+            yield from _walk_ops(arg[2])
+        elif op == _sre.BRANCH:
+            for alternative in arg[1]:
+                yield from _walk_ops(alternative)
+
+
+class FileName(Str):
+    """A file name in ``data/sources/``: letters, digits, ``. _ -``; no folder, no way out."""
+
+    expected = "a file name such as 000_7bf17a918e0637eb.txt"
+    PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+    def __init__(self):
+        super().__init__(200)
+
+    def json_schema(self):
+        return {"type": "string", "pattern": self.PATTERN.pattern}
+
+    def check(self, value, path, ck):
+        value = super().check(value, path, ck)
+        if value is INVALID:
+            return value
+        if not self.PATTERN.match(value) or ".." in value:
+            return ck.error(path, f"'{_short(value)}' is not a plain file name",
+                            "name a file in data/sources/ by its name alone (letters, digits, . _ -)")
+        return value
 
 
 class DateOrYear(DateSpec):

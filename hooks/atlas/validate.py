@@ -8,11 +8,13 @@ diagnostics; ``load_dataset`` raises ``AtlasError`` when any diagnostic is an er
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import clock
 from .errors import AtlasError, Diagnostic, Loc
+from .safe_files import SOURCE_TEXT_LIMIT, read_inside
 from .records import MILESTONE, Dataset, Plan, Section, period_end_year
 from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
 from .specs import INVALID, SLUG_RE, Checker, ListOf, did_you_mean, field_path
@@ -21,9 +23,9 @@ from .yaml_source import read_yaml
 
 def _display(path: Path, data_dir: Path) -> str:
     """How a file is named in messages: relative to the project, e.g. ``data/plans/x.yaml``."""
-    root = data_dir.resolve().parent
+    root = Path(os.path.abspath(data_dir)).parent  # links are not followed: the file as the maintainer sees it
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -60,13 +62,13 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
     for reg in REGISTRIES:
         path = data_dir / reg.file
         display = _display(path, data_dir)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             broken.add(reg.kind)
             diagnostics.append(Diagnostic(Loc(display), "", "file is missing",
                                           f"create {reg.file} with a list of {reg.kind} records"))
             found[reg.field] = ()
             continue
-        doc, problems = read_yaml(path, display)
+        doc, problems = read_yaml(path, display, data_dir)
         diagnostics += problems
         if doc is None:
             broken.add(reg.kind)
@@ -87,7 +89,7 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
     plans_dir = data_dir / PLANS_DIR
     for path in sorted(plans_dir.glob("*.yaml")) if plans_dir.exists() else []:
         display = _display(path, data_dir)
-        doc, problems = read_yaml(path, display)
+        doc, problems = read_yaml(path, display, data_dir)
         diagnostics += problems
         if doc is None:
             continue
@@ -285,10 +287,23 @@ def _check_sources(ds: Dataset, sources_dir: Path) -> list[Diagnostic]:
     """Each plan's source file is in data/sources; its corrections cite existing notes."""
     out = []
     for plan in ds.plans:
-        if not (sources_dir / plan.source.file).is_file():
+        path = sources_dir / plan.source.file
+        if not path.exists() and not path.is_symlink():
             out.append(Diagnostic(plan.source.locs["file"], field_path(plan.source, "file"),
                                   f"source file '{plan.source.file}' is not in data/{SOURCES_DIR}/",
                                   "copy the source text there, keeping its file name"))
+            continue
+        raw, problem = read_inside(path, sources_dir, plan.source.file, SOURCE_TEXT_LIMIT)
+        if problem:
+            out.append(Diagnostic(plan.source.locs["file"], field_path(plan.source, "file"),
+                                  f"source file '{plan.source.file}': {problem.message}", problem.hint))
+            continue
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            out.append(Diagnostic(plan.source.locs["file"], field_path(plan.source, "file"),
+                                  f"source file '{plan.source.file}' is not UTF-8 text",
+                                  "save it as UTF-8; GBK or GB2312 files must be converted"))
         notes = {n.id for n in plan.notes}
         for c in plan.source.corrections:
             if c.note not in notes:

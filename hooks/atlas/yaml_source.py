@@ -7,6 +7,7 @@ UTF-8, an empty file, tab indentation, a key written twice in one mapping. Each 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,14 @@ from typing import Any
 import yaml
 
 from .errors import Diagnostic, Loc
+from .safe_files import DATA_FILE_LIMIT, read_inside
 
 Path_ = tuple  # a path into the document: ("sections", 1, "tasks", 3, "lead", 0)
 # libyaml's parser when PyYAML has it (several times faster; the same nodes and marks)
 _FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 40  # mappings and lists nested deeper than this are not data we write
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$")
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
 @dataclass
@@ -87,6 +92,12 @@ class _Builder:
                                    "a mapping key must be a plain word",
                                    "write `key: value`"))
                     continue
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.diagnostics.append(
+                        Diagnostic(_loc(self.file, key_node.start_mark), _dotted(path),
+                                   "merge keys (<<) are not allowed",
+                                   "write the keys out in full; every record says everything it holds"))
+                    continue
                 key = self.loader.construct_object(key_node)
                 if not isinstance(key, str):
                     key = str(key)
@@ -104,20 +115,57 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag in _NUMBER_TAGS and not _DECIMAL.match(node.value):
+            # YAML 1.1 reads 0x10 as 16, 010 as 8, 1:20 as 80, 1_000 as 1000 and .inf as infinity
+            shown = node.value if len(node.value) <= 24 else node.value[:20] + "…"
+            self.diagnostics.append(
+                Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
+                           f"'{shown}' is not a number written in plain decimal",
+                           "write digits, with a point for decimals (e.g. 1000 or 2.46); quote it if it is text"))
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:  # e.g. an impossible date such as 2019-02-30
             self.diagnostics.append(
                 Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
-                           f"cannot read value {node.value!r}: {getattr(exc, 'problem', exc)}",
+                           f"cannot read value {_shown(node.value)}: {getattr(exc, 'problem', exc)}",
                            "quote it if it is text"))
             return node.value
         except ValueError as exc:
             self.diagnostics.append(
                 Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
-                           f"cannot read value {node.value!r}: {exc}",
+                           f"cannot read value {_shown(node.value)}: {exc}",
                            "write a real date as YYYY-MM-DD, or quote it if it is text"))
             return node.value
+
+
+def _shown(value: str) -> str:
+    """A value quoted in a message, cut short: messages never echo a whole file."""
+    return repr(value if len(value) <= 40 else value[:36] + "…")
+
+
+def _structure_problem(text: str, display: str) -> Diagnostic | None:
+    """Aliases and very deep nesting, found from the parser's events before any tree is built:
+    a recursive alias or an alias bomb would otherwise never finish, and thousands of nested
+    brackets exhaust the recursion of the tree builder (or crash libyaml's)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_FastLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return Diagnostic(_loc(display, event.start_mark), "",
+                                  f"aliases (*{event.anchor}) are not allowed",
+                                  "write the value out in full where it is used")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Diagnostic(_loc(display, event.start_mark), "",
+                                      f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                                      "the data files nest a few levels; check the brackets and indentation")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # a syntax error: reported by the loader with its line and column
+    return None
 
 
 def _dotted(path: Path_) -> str:
@@ -153,9 +201,12 @@ def _python_parse_problem(text: str, display: str) -> Diagnostic | None:
     return None
 
 
-def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
-    """Load ``path``; ``display`` is how the file is named in messages (e.g. ``data/agencies.yaml``)."""
-    raw = path.read_bytes()
+def read_yaml(path: Path, display: str, root: Path | None = None) -> tuple[YamlDoc | None, list[Diagnostic]]:
+    """Load ``path``, which must be a regular file inside ``root`` (default: its folder);
+    ``display`` is how the file is named in messages (e.g. ``data/agencies.yaml``)."""
+    raw, problem = read_inside(path, root or path.parent, display, DATA_FILE_LIMIT)
+    if problem:
+        return None, [problem]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [Diagnostic(Loc(display, 1, 1), "", "the file starts with a byte-order mark (BOM)",
                                  "save it as UTF-8 without BOM")]
@@ -171,6 +222,9 @@ def read_yaml(path: Path, display: str) -> tuple[YamlDoc | None, list[Diagnostic
                                for ln in text.splitlines()):
         return None, [Diagnostic(Loc(display, 1, 1), "", "the file is empty",
                                  "add its content or delete the file")]
+    problem = _structure_problem(text, display)
+    if problem:
+        return None, [problem]
     node, loader = None, None
     try:
         loader = _FastLoader(text)
