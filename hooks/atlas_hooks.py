@@ -12,20 +12,24 @@ import gc
 import json
 import logging
 import os
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from jinja2 import TemplateError
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from atlas.errors import AtlasError
+from atlas.safe_text import attribute
+from atlas.safe_text import text as as_text
 from atlas.export import files as export_files
 from atlas.pipeline import build_model, timed
-from atlas.render import make_env, render_page
+from atlas.render import make_env, render_page, template_problem
 from atlas.resolve import Model
+from atlas.site_swap import SiteBuild, SiteError
 from atlas.site_search import IndexJob, default_language_glob, mark_searchable
 from atlas.urls import DOWNLOADS
 from atlas.views import build_views
@@ -35,7 +39,7 @@ log = get_plugin_logger("atlas")
 ROOT = Path(__file__).resolve().parent.parent
 # ATLAS_DATA_DIR lets tests and the benchmark build the site from another data folder.
 DATA_DIR = Path(os.environ.get("ATLAS_DATA_DIR") or ROOT / "data")
-TEMPLATES_DIR = ROOT / "templates"
+TEMPLATES_DIR = Path(os.environ.get("ATLAS_TEMPLATES_DIR") or ROOT / "templates")  # tests use a broken copy
 
 # Survives serve rebuilds (hook modules are cached): the model of the last data seen.
 _state: dict = {"key": None, "model": None, "error": None, "downloads": {}, "previous_markdown": {}}
@@ -109,7 +113,16 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
     first = _state["error"].splitlines()[0]
     return (f'!!! danger "The data has errors / 数据有错误"\n\n'
             f"    This preview shows the last good data. 预览显示的是上一次正确的数据。\n\n"
-            f"    `{first}`\n\n" + markdown)
+            f"    {as_text(first)}\n\n" + markdown)
+
+
+def on_page_context(context, page, config: MkDocsConfig, nav):
+    """The page's ``<title>`` from its heading as plain, escaped text. Material writes
+    ``page.title | striptags``, which turns ``&lt;`` back into ``<``: a name from the data could
+    then close ``<title>`` and open a tag. ``page.meta.title`` is written as it is."""
+    if page.title:
+        page.meta["title"] = attribute(Markup(page.title).striptags())
+    return context
 
 
 def _env():
@@ -126,8 +139,7 @@ def _i18n(config: MkDocsConfig):
 
 # One `mkdocs build`: the site is written to <site_dir>.partial and moved into place only when
 # every language built without error (and, with --strict, without warning).
-_run: dict = {"command": None, "final": None, "partial": None, "swapped": False, "problems": None,
-              "index_jobs": {}}
+_run: dict = {"command": None, "build": None, "swapped": False, "problems": None, "index_jobs": {}}
 
 
 class _ProblemCounter(logging.Handler):
@@ -142,8 +154,7 @@ class _ProblemCounter(logging.Handler):
 def on_startup(command: str, dirty: bool) -> None:
     counter = _ProblemCounter()
     logging.getLogger("mkdocs").addHandler(counter)
-    _run.update(command=command, dirty=dirty, final=None, partial=None, swapped=False, problems=counter,
-                index_jobs={})
+    _run.update(command=command, dirty=dirty, build=None, swapped=False, problems=counter, index_jobs={})
 
 
 def _dump(folder: Path, src: str, content) -> None:
@@ -161,8 +172,11 @@ def on_shutdown() -> None:
     report = os.environ.get("ATLAS_TIMINGS")  # the benchmark reads where our own code spent time
     if report:
         Path(report).write_text(json.dumps(_timings, indent=1), encoding="utf-8")
-    if _run["partial"] is not None and not _run["swapped"]:
-        shutil.rmtree(_run["partial"], ignore_errors=True)  # a failed build: the old site stays
+    build = _run["build"]
+    if build is not None:
+        if not _run["swapped"]:
+            build.discard()  # a failed build: the old site stays
+        build.release()
     if _run["problems"] is not None:
         logging.getLogger("mkdocs").removeHandler(_run["problems"])
 
@@ -170,12 +184,14 @@ def on_shutdown() -> None:
 @event_priority(50)  # before i18n (-100) reconfigures the config for the language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = Path(config.site_dir)
-    if (_run["command"] in ("build", "gh-deploy") and _run["final"] is None
+    if (_run["command"] in ("build", "gh-deploy") and _run["build"] is None
             and not site.name.startswith("mkdocs_")):  # `mkdocs serve` builds into its own temp dir
-        partial = site.with_name(site.name + ".partial")
-        shutil.rmtree(partial, ignore_errors=True)
-        _run.update(final=site, partial=partial)
-        config.site_dir = str(partial)
+        build = SiteBuild(site)
+        try:
+            config.site_dir = str(build.start())
+        except SiteError as exc:
+            raise PluginError(str(exc)) from None
+        _run["build"] = build
     _model(config)
     return config
 
@@ -209,16 +225,14 @@ def _finish_index_and_swap(config: MkDocsConfig) -> None:
         log.info("One-language preview: the search index is not built.")
     else:
         _build_search_index(config)
-    if _run["partial"] is None or _run["swapped"]:
+    build = _run["build"]
+    if build is None or _run["swapped"]:
         return
-    final, partial = _run["final"], _run["partial"]
-    old = final.with_name(final.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    partial.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-    config.site_dir = str(final)
+    try:
+        build.swap()
+    except SiteError as exc:
+        raise PluginError(str(exc)) from None
+    config.site_dir = str(build.final)
     _run["swapped"] = True
 
 
@@ -275,7 +289,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if files.get_file_from_path(view.src) is not None:
                 raise PluginError(f"docs/{view.src} would hide a generated page; rename or remove it")
             with timed(_timings, "render"):
-                markdown = render_page(env, model, lang, view)
+                try:
+                    markdown = render_page(env, model, lang, view)
+                except TemplateError as exc:
+                    raise PluginError(template_problem(exc, view.template)) from None
             if dump:
                 _dump(Path(dump), view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
             file = make(view.src, lang, markdown)
