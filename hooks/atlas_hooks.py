@@ -120,7 +120,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
     """The page's ``<title>`` from its heading as plain, escaped text. Material writes
     ``page.title | striptags``, which turns ``&lt;`` back into ``<``: a name from the data could
     then close ``<title>`` and open a tag. ``page.meta.title`` is written as it is."""
-    if page.title:
+    if page.title and not page.is_homepage:  # the home page's title is the site's name alone
         page.meta["title"] = attribute(Markup(page.title).striptags())
     return context
 
