@@ -29,6 +29,7 @@ from atlas.export import files as export_files
 from atlas.pipeline import build_model, timed
 from atlas.render import make_env, render_page, template_problem
 from atlas.resolve import Model
+from atlas.table_cards import label_tables
 from atlas.site_swap import SiteBuild, SiteError
 from atlas.site_search import IndexJob, default_language_glob, mark_searchable
 from atlas.urls import DOWNLOADS
@@ -325,7 +326,7 @@ def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     does not hold every page of the site in memory while it builds the other language.
     """
     src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
-    output = mark_searchable(output, src, _i18n(config).current_language)
+    output = label_tables(mark_searchable(output, src, _i18n(config).current_language))
     page.content = None
     page.markdown = ""  # not None: MkDocs then reports no title for the page in later pages' nav
     if page.file.generated_by:

@@ -213,3 +213,58 @@ def test_screenshots_of_every_kind_in_both_languages(site):
                 saved.append(target)
         page.close()
     assert all(p.stat().st_size > 10_000 for p in saved)
+
+
+LAYOUT_PAGES = ["plans/jx-2019-government-work-report/", "sectors/producer-services/", "years/2019/",
+                "agencies/jx-drc/", "compare/tourism-revenue/", "indicators/", "regions/jiaxing/", ""]
+WIDE_TABLES = """() => [...document.querySelectorAll('article table')].filter(t => {
+    const wrap = t.closest('.md-typeset__scrollwrap') || t.parentElement;
+    return t.scrollWidth > wrap.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1;
+}).length"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_table_is_wider_than_the_screen_and_no_console_error(site, width):
+    """Issue 12: on a phone every data table is a list of cards; on a desk nothing is clipped."""
+    context, base, _ = site
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    for path in LAYOUT_PAGES:
+        for prefix in ("", "en/"):
+            page.goto(base + prefix + path)
+            page.wait_for_timeout(100)
+            assert page.evaluate(WIDE_TABLES) == 0, f"{prefix}{path} at {width}px"
+    page.close()
+    assert errors == []
+
+
+def test_on_a_phone_a_row_is_a_card_with_its_column_names(site):
+    context, base, _ = site
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + "sectors/logistics/")
+    cell = page.locator("#status-met ~ .md-typeset__scrollwrap table td[data-label='进展']").first
+    assert cell.is_visible()
+    assert "已达成" in cell.inner_text()
+    label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "进展" in label
+    page.close()
+
+
+def test_the_404_page_speaks_both_languages_and_links_home(site, page):
+    _, base, _ = site
+    page.goto(base + "404.html")
+    assert "页面不存在" in page.inner_text("h1") and "Page not found" in page.inner_text("h1")
+    assert page.locator('article p[lang="en"] a').count() == 2
+    assert page.locator(".md-header .md-select").count() == 0  # no switcher to an unrelated page
+
+
+def test_other_language_text_is_marked(site, page):
+    _, base, _ = site
+    page.goto(base + "plans/jx-2016-modern-service-action-plan/")
+    quote = page.locator('#t2-0-service-value-added').locator("xpath=ancestor::tr").locator('span[lang="en"]')
+    assert quote.count() == 1 and "250 billion" in quote.inner_text()
+    page.goto(base + "plans/jx-2016-modern-service-action-plan/source/")
+    assert page.locator('p.atlas-para[lang="en"]').count() > 20
