@@ -27,7 +27,17 @@
     }
   }
 
+  /* A link to an editor's note inside the folded notes list opens the list first. */
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    var box = el && el.closest("details");
+    if (box && !box.open) { box.open = true; el.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", openTarget);
+
   function setup() {
+    openTarget();
     document.querySelectorAll(".md-content a.headerlink, .md-content a.atlas-anchor").forEach(function (a) {
       a.setAttribute("title", COPY);
       a.setAttribute("aria-label", COPY);

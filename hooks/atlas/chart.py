@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 W, H = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 72, 16, 34, 44
+LEFT, RIGHT, TOP, BOTTOM = 80, 16, 34, 48
 
 
 @dataclass(frozen=True)

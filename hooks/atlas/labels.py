@@ -136,6 +136,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "edit_source": {"zh": "数据来源文件", "en": "Data file"},
     "see_task": {"zh": "见", "en": "see"},
+    "notes_count": {"zh": "编辑说明（{n} 条，点击展开）", "en": "Editor's notes ({n}; open to read)"},
     "issued_year": {"zh": "发布年份", "en": "Issued"},
     "downloads": {"zh": "数据下载", "en": "Downloads"},
     "downloads_text": {

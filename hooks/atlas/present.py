@@ -30,6 +30,12 @@ def percent(rate: float, lang: str) -> str:
     return f"{rate * 100:.1f}%"
 
 
+def compact(value: float, lang: str) -> str:
+    """A short axis label with Babel's compact forms: 150000000 → ``1.5亿`` / ``150M``."""
+    from babel.numbers import format_compact_decimal
+    return format_compact_decimal(value, locale="zh_Hans_CN" if lang == "zh" else "en", fraction_digits=2)
+
+
 def natural(value: float, lang: str) -> str:
     """A base-unit amount as people write it: 2460000 → ``246万`` / ``2.46 million``."""
     scales = _ZH_SCALES if lang == "zh" else _EN_SCALES

@@ -68,13 +68,19 @@ class PageRenderer:
     def link(self, kind: str, key=None, anchor: str | None = None) -> str:
         return relative(self.view.src, page_src(kind, key), anchor)
 
+    def in_lang(self, escaped: str, lang: str) -> str:
+        """Text in ``lang`` marked as such when it is not the page's language (WCAG 3.1.2)."""
+        return escaped if lang == self.lang else f'<span lang="{lang}">{escaped}</span>'
+
     def passage(self, plan_id: str, item_id: str, text: str | None = None) -> str:
-        """A link to the paragraph of the source text that ``item_id`` comes from ("" if none)."""
+        """A link to the paragraph of the source text that ``item_id`` comes from ("" if none);
+        ``text`` (a quote) is in the source's language and marked so."""
         source = self.m.sources.get(plan_id)
         pid = source.anchors.get(item_id) if source else None
+        quoted = self.in_lang(as_text(text), self.m.plans[plan_id].original_language) if text else ""
         if not pid:
-            return as_text(text) if text else ""
-        shown = as_text(text) if text else f"¶{pid[1:]}"
+            return quoted
+        shown = quoted or f"¶{pid[1:]}"
         return f"[{shown}]({relative(self.view.src, source_src(plan_id), pid)})"
 
     def paragraph(self, p) -> str:
@@ -89,7 +95,9 @@ class PageRenderer:
                              f' "{label("corrected", self.lang)}")')
             else:
                 parts.append(as_text(seg.text))
-        text = parts[0] + " " + "".join(parts[1:]) + f"\n{{: #{p.id} .atlas-para }}"
+        original = self.view.context["plan"].original_language
+        mark = "" if original == self.lang else f' lang="{original}"'
+        text = parts[0] + " " + "".join(parts[1:]) + f"\n{{: #{p.id} .atlas-para{mark} }}"
         cited = self.m.sources[plan_id].cited_by.get(p.id, [])
         if cited:
             links = [self.item(plan_id, item_id) for item_id in cited]
@@ -246,6 +254,21 @@ class PageRenderer:
         total = f'<span class="atlas-rollup__total">{label("targets", self.lang)}{"：" if self.lang == "zh" else ": "}{len(rows)}</span>'
         return f'<div class="atlas-rollup">{total}{bar}<ul class="atlas-rollup__list">{items}</ul></div>'
 
+    def note_refs(self, plan, item_id: str) -> str:
+        """A line pointing to the editor's notes about an item: each note is printed once, in the
+        plan's notes, and the sections and tasks it concerns link to it ("" if none)."""
+        notes = [n for n in self.m.notes_for(plan, item_id) if item_id != plan.id]
+        if not notes:
+            return ""
+        links = []
+        for n in notes:
+            text = n.text.pick(self.lang)[0]
+            short = text if len(text) <= 40 else text[:38].rstrip() + "…"
+            links.append(f"[{as_text(short)}](#{n.id})")
+        sep = "；" if self.lang == "zh" else "; "
+        colon = "：" if self.lang == "zh" else ": "
+        return f"{label('note_ref', self.lang)}{colon}{sep.join(links)}\n{{: .atlas-noteref }}\n"
+
     def printed(self, value) -> str:
         """A source title or publisher: the bilingual text, or "not printed" in this language."""
         return label("not_printed", self.lang) if value == NOT_PRINTED else self.txc(value)
@@ -300,7 +323,7 @@ class PageRenderer:
         if not any(s.targets or s.figures for s in series):
             return ""
         svg = indicator_chart(series, title or first.name.pick(self.lang)[0],
-                              (lambda v: present.natural(v, self.lang)) if base.scale else present.number,
+                              (lambda v: present.compact(v, self.lang)) if base.scale else present.number,
                               label("chart_x", self.lang), base.name.pick(self.lang)[0], chart_id)
         legend = label("chart_legend", self.lang)
         return (f'<figure class="atlas-figure">{svg}<figcaption>{legend} '
@@ -338,7 +361,7 @@ class PageRenderer:
             printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
             relations_to=self.relations_to, rollup=self.rollup, lineage_of=self.lineage_of,
             deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart,
-            chart_rows=self.chart_rows, num=self.num, item=self.item, download=self.download,
+            chart_rows=self.chart_rows, in_lang=self.in_lang, note_refs=self.note_refs, num=self.num, item=self.item, download=self.download,
             passage=self.passage, paragraph=self.paragraph,
             region_page=lambda region_id: page_src("region", region_id),
             about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
