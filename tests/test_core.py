@@ -247,3 +247,16 @@ def test_missing_translation_falls_back_with_notice(mini_data):
     assert "Some text is not yet translated" in text
     zh_view = next(v for v in build_views(model, "zh") if v.src == "plans/mini-plan.md")
     assert "atlas-fallback" not in render_page(make_env(ROOT / "templates"), model, "zh", zh_view)
+
+
+def test_counts_and_dates_read_the_way_each_language_writes_them():
+    import datetime as dt
+
+    from atlas import present
+    from atlas.records import Text, Unit
+    enterprise = Unit("enterprise", Text(zh="家", en="enterprises"), "count", 1)
+    assert present.with_unit(26000, enterprise, "zh") == "2.6万家"
+    assert present.with_unit(26000, enterprise, "en") == "26,000 enterprises"
+    assert present.with_unit(127, enterprise, "en") == "127 enterprises"
+    assert present.date(dt.date(2016, 4, 2), "en") == "2 April 2016"  # no glibc-only %-d
+    assert present.compact(150_000_000, "zh") == "1.5亿" and present.compact(150_000_000, "en") == "150M"

@@ -59,8 +59,8 @@ def with_unit(value, unit: Unit, lang: str, base: Unit | None = None) -> str:
     if base is not None and base.scale:
         shown = "–".join(natural(v * unit.factor, lang) for v in values)
         unit = base
-    else:
-        shown = "–".join(number(v) for v in values)
+    else:  # counts read naturally too: 26000家 → 2.6万家, 26000 enterprises → 26,000 enterprises
+        shown = "–".join(natural(v, lang) if abs(v) >= 10000 else number(v) for v in values)
     name = unit.name.pick(lang)[0]
     if lang == "zh" or name in ("%", "‰") or not name:
         return f"{shown}{name}"
@@ -91,9 +91,11 @@ def deadline(year, basis: str, lang: str) -> str:
 
 
 def date(value: _dt.date, lang: str) -> str:
+    """``2016年4月12日`` / ``12 April 2016`` (Babel: no platform-specific strftime codes)."""
     if lang == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
-    return value.strftime("%-d %B %Y")
+    from babel.dates import format_date
+    return format_date(value, "d MMMM y", locale="en")
 
 
 def period(start, end, lang: str) -> str:
@@ -121,7 +123,8 @@ def period_label(period_code: str, lang: str) -> str:
         return f"{year}年{int(part)}月"
     if part.startswith(("H", "Q")):
         return f"{year} {part}"
-    return _dt.date(int(year), int(part), 1).strftime("%B %Y")
+    from babel.dates import format_date
+    return format_date(_dt.date(int(year), int(part), 1), "MMMM y", locale="en")
 
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -309,6 +309,13 @@ class PageRenderer:
                                  part="-" in o.period or ".." in o.period))
         return Series(name, targets, figures)
 
+    def _axis_unit(self, indicator) -> str:
+        """The unit the chart's axis is counted in, as the indicator names it: 家 / enterprises
+        for a count of enterprises (not the base unit's 个 / items), 元 for money."""
+        unit = self.m.units[indicator.unit]
+        base = self.m.units[unit.base]
+        return (unit if unit.factor == 1 and not base.scale else base).name.pick(self.lang)[0]
+
     def chart(self, indicators, title: str | None = None, chart_id: str = "chart") -> str:
         """One SVG chart of one or more indicators of the same measure (one series each, on one
         scale), with its legend, as a raw HTML block ("" if no dated data)."""
@@ -324,7 +331,7 @@ class PageRenderer:
             return ""
         svg = indicator_chart(series, title or first.name.pick(self.lang)[0],
                               (lambda v: present.compact(v, self.lang)) if base.scale else present.number,
-                              label("chart_x", self.lang), base.name.pick(self.lang)[0], chart_id)
+                              label("chart_x", self.lang), self._axis_unit(first), chart_id)
         legend = label("chart_legend", self.lang)
         return (f'<figure class="atlas-figure">{svg}<figcaption>{legend} '
                 f'<a href="#{chart_id}-data">{label("chart_table_link", self.lang)}</a></figcaption></figure>')
