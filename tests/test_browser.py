@@ -268,3 +268,18 @@ def test_other_language_text_is_marked(site, page):
     assert quote.count() == 1 and "250 billion" in quote.inner_text()
     page.goto(base + "plans/jx-2016-modern-service-action-plan/source/")
     assert page.locator('p.atlas-para[lang="en"]').count() > 20
+
+
+def test_indicators_index_is_grouped_and_filters_as_you_type(site, page):
+    _, base, _ = site
+    for prefix, word, region in (("", "旅游", "嘉兴市"), ("en/", "tourism", "Jiaxing")):
+        page.goto(base + prefix + "indicators/")
+        assert page.locator("article h2").count() >= 2 and page.locator("article h3").count() >= 4
+        total = page.locator("article tbody tr").count()
+        page.fill("#atlas-filter-input", word)
+        visible = page.locator("article tbody tr:not([hidden])")
+        assert 0 < visible.count() < total
+        assert all(word in visible.nth(i).inner_text().lower() for i in range(visible.count()))
+        assert page.locator("article h2:not([hidden])", has_text=region).count() == 1
+        page.fill("#atlas-filter-input", "")
+        assert page.locator("article tbody tr:not([hidden])").count() == total

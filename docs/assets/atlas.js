@@ -36,8 +36,40 @@
   }
   window.addEventListener("hashchange", openTarget);
 
+  /* The indicators index: a filter box hides the rows (and then groups) that do not match. */
+  function setupFilter() {
+    var input = document.getElementById("atlas-filter-input");
+    if (!input) return;
+    var status = document.querySelector(".atlas-filter__count");
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".md-content article tbody tr"));
+    input.addEventListener("input", function () {
+      var q = input.value.trim().toLowerCase(), shown = 0;
+      rows.forEach(function (tr) {
+        var hit = !q || tr.textContent.toLowerCase().indexOf(q) >= 0;
+        tr.hidden = !hit;
+        if (hit) shown++;
+      });
+      document.querySelectorAll(".md-content article table").forEach(function (t) {
+        var any = t.querySelector("tbody tr:not([hidden])") !== null;
+        var wrap = t.closest(".md-typeset__scrollwrap") || t;
+        wrap.hidden = !any;
+        var h = wrap.previousElementSibling;
+        if (h && h.tagName === "H3") h.hidden = !any;
+      });
+      document.querySelectorAll(".md-content article h2").forEach(function (h2) {
+        var el = h2.nextElementSibling, any = false;
+        for (; el && el.tagName !== "H2"; el = el.nextElementSibling) {
+          if (el.tagName === "H3" && !el.hidden) any = true;
+        }
+        h2.hidden = !any;
+      });
+      status.textContent = q ? (zh ? "显示 " + shown + " 项" : shown + " shown") : "";
+    });
+  }
+
   function setup() {
     openTarget();
+    setupFilter();
     document.querySelectorAll(".md-content a.headerlink, .md-content a.atlas-anchor").forEach(function (a) {
       a.setAttribute("title", COPY);
       a.setAttribute("aria-label", COPY);

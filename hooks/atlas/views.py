@@ -165,13 +165,31 @@ def years(m: Model, lang: str) -> list[PageView]:
 
 def indicators(m: Model, lang: str) -> list[PageView]:
     views = [PageView("indicator-index", page_src("indicator"), "indicator_index.md.j2",
-                      _label("indicators"), {"indicators": list(m.indicators.values())}, in_nav=True)]
+                      _label("indicators"), {"groups": _indicator_groups(m)}, in_nav=True)]
     for ind in m.indicators.values():
         views.append(PageView("indicator", page_src("indicator", ind.id), "indicator.md.j2", ind.name,
                               {"indicator": ind, "targets": m.targets_of_indicator.get(ind.id, []),
                                "observations": m.observations_of_indicator.get(ind.id, [])},
                               data_files=(f"{DATA}/{registry_file('indicator')}",)))
     return views
+
+
+def _indicator_groups(m: Model) -> list[tuple]:
+    """Indicators by region, then by sector group (the top of their first sector's tree):
+    ``[(region, [(group sector or None, [indicators])])]``, in data order."""
+    out = []
+    for region in m.regions.values():
+        inds = m.indicators_in_region.get(region.id, [])
+        if not inds:
+            continue
+        by_group: dict = {}
+        for ind in inds:
+            top = m.sector_lineage(ind.sectors[0])[-1] if ind.sectors else None
+            by_group.setdefault(top, []).append(ind)
+        order = list(m.sectors)
+        keys = sorted(by_group, key=lambda k: order.index(k) if k else len(order))
+        out.append((region, [(m.sectors[k] if k else None, by_group[k]) for k in keys]))
+    return out
 
 
 def regions(m: Model, lang: str) -> list[PageView]:
