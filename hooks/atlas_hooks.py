@@ -26,7 +26,7 @@ from atlas.errors import AtlasError
 from atlas.safe_text import attribute
 from atlas.safe_text import text as as_text
 from atlas.export import files as export_files
-from atlas.pipeline import build_model, timed
+from atlas.pipeline import build_model, data_last_changed, timed
 from atlas.render import make_env, render_page, template_problem
 from atlas.resolve import Model
 from atlas.table_cards import label_tables
@@ -194,6 +194,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(str(exc)) from None
         _run["build"] = build
     _model(config)
+    config.extra["atlas_data_changed"] = data_last_changed(DATA_DIR)  # for the footer
     return config
 
 

@@ -283,3 +283,37 @@ def test_indicators_index_is_grouped_and_filters_as_you_type(site, page):
         assert page.locator("article h2:not([hidden])", has_text=region).count() == 1
         page.fill("#atlas-filter-input", "")
         assert page.locator("article tbody tr:not([hidden])").count() == total
+
+
+def test_switching_language_keeps_the_anchor_and_the_query(site, page):
+    _, base, _ = site
+    page.goto(base + "plans/jx-2016-modern-service-action-plan/#t3-1-0-port-cargo")
+    switch_language(page, "en")
+    page.wait_for_load_state()
+    assert page.url.endswith("/en/plans/jx-2016-modern-service-action-plan/#t3-1-0-port-cargo")
+    page.goto(base + "search/?q=2020")
+    switch_language(page, "en")
+    page.wait_for_load_state()
+    assert "/en/search/?q=2020" in page.url
+
+
+def test_tab_skips_the_closed_navigation_drawer_on_a_phone(site):
+    context, base, _ = site
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base + "sectors/logistics/")
+    assert page.locator(".md-sidebar--primary[inert]").count() == 1
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        inside = page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')")
+        assert not inside
+    page.close()
+
+
+def test_footer_says_where_the_data_comes_from_and_when_it_changed(site, page):
+    _, base, _ = site
+    page.goto(base)
+    footer = page.inner_text(".atlas-footer")
+    assert "数据来源" in footer and re.search(r"数据最后更新：\d{4}-\d\d-\d\d", footer)
+    page.goto(base + "en/")
+    assert re.search(r"Data last changed: \d{4}-\d\d-\d\d", page.inner_text(".atlas-footer"))

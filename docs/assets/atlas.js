@@ -67,9 +67,35 @@
     });
   }
 
+  /* The language switch keeps the search query and the #anchor: the twin page has the same ids. */
+  function setupSwitch() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (a) {
+      a.addEventListener("click", function () {
+        a.href = a.href.split(/[?#]/)[0] + location.search + location.hash;
+      });
+    });
+  }
+
+  /* On phones the navigation drawer's links are out of the Tab order while it is closed. */
+  function setupDrawer() {
+    var toggle = document.getElementById("__drawer");
+    var drawer = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !drawer) return;
+    var narrow = window.matchMedia("(max-width: 76.234375em)");
+    function update() {
+      if (narrow.matches && !toggle.checked) drawer.setAttribute("inert", "");
+      else drawer.removeAttribute("inert");
+    }
+    toggle.addEventListener("change", update);
+    narrow.addEventListener("change", update);
+    update();
+  }
+
   function setup() {
     openTarget();
     setupFilter();
+    setupSwitch();
+    setupDrawer();
     document.querySelectorAll(".md-content a.headerlink, .md-content a.atlas-anchor").forEach(function (a) {
       a.setAttribute("title", COPY);
       a.setAttribute("aria-label", COPY);

@@ -5,6 +5,8 @@ Scripts, the MkDocs glue and tests all start here, so the stages always run the 
 
 from __future__ import annotations
 
+import datetime
+import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +31,20 @@ def build_model(data_dir: Path, *, strict: bool = False,
     with timed(timings, "sources"):
         model.sources = load_sources(dataset.plans, data_dir / SOURCES_DIR)
     return model, warnings
+
+
+def data_last_changed(data_dir: Path) -> str:
+    """The date the data last changed (YYYY-MM-DD): its last commit in git, or else the newest
+    file's modification date (a copy without history). Never the build's date."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "."], cwd=data_dir,
+                             capture_output=True, text=True, timeout=20)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = max((p.stat().st_mtime for p in data_dir.rglob("*") if p.is_file()), default=0)
+    return datetime.date.fromtimestamp(newest).isoformat()
 
 
 @contextmanager

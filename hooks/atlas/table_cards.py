@@ -36,6 +36,8 @@ def _cards(match: re.Match) -> str:
         return "<tr>" + _TD.sub(lambda _: f'<td data-label="{next(cells, "")}"', m.group(1)) + "</tr>"
 
     body_start = head.end()
+    inner = inner.replace("<thead>", "<thead data-pagefind-ignore>", 1)  # no flattened headers in search snippets
+    body_start += len(" data-pagefind-ignore")
     return ('<table data-cards>' + inner[:body_start]
             + _ROW.sub(row, inner[body_start:]) + "</table>")
 
