@@ -317,3 +317,17 @@ def test_footer_says_where_the_data_comes_from_and_when_it_changed(site, page):
     assert "数据来源" in footer and re.search(r"数据最后更新：\d{4}-\d\d-\d\d", footer)
     page.goto(base + "en/")
     assert re.search(r"Data last changed: \d{4}-\d\d-\d\d", page.inner_text(".atlas-footer"))
+
+
+def test_printed_pages_number_their_links_and_list_the_addresses_once(site, page):
+    _, base, _ = site
+    page.goto(base + "sectors/logistics/")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    refs = page.locator("ol.atlas-print-refs li")
+    assert refs.count() > 10
+    assert page.locator("article td a[data-print-ref]").count() > 10
+    cells = page.evaluate("() => [...document.querySelectorAll('article td')].map(td => td.innerText).join(' ')")
+    assert "http" not in cells  # no address inside a table cell
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("ol.atlas-print-refs").count() == 0

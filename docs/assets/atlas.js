@@ -104,11 +104,32 @@
   }
 
   /* Printing: write each content link's full address after it. */
+  /* Printing: each link gets a number, and the addresses are listed once, numbered, after the
+     article (not inside table cells, where they made a printed sector page twice as long). */
   window.addEventListener("beforeprint", function () {
-    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
-      if (a.classList.contains("headerlink") || a.getAttribute("href").charAt(0) === "#") return;
-      a.setAttribute("data-print-url", a.href);
+    var article = document.querySelector(".md-content article");
+    if (!article || article.querySelector(".atlas-print-refs")) return;
+    var numbers = {}, list = document.createElement("ol");
+    list.className = "atlas-print-refs";
+    article.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (a.classList.contains("headerlink") || a.classList.contains("atlas-anchor") || href.charAt(0) === "#") return;
+      if (!numbers[a.href]) {
+        numbers[a.href] = list.children.length + 1;
+        var item = document.createElement("li");  /* the site's own pages by their path */
+        item.textContent = a.origin === location.origin ? a.pathname + a.hash : a.href;
+        list.appendChild(item);
+      }
+      a.setAttribute("data-print-ref", numbers[a.href]);
     });
+    var heading = document.createElement("h2");
+    heading.className = "atlas-print-refs";
+    heading.textContent = (zh ? "链接地址（本站：" : "Link addresses (this site: ") + location.origin + (zh ? "）" : ")");
+    article.appendChild(heading);
+    article.appendChild(list);
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll(".atlas-print-refs").forEach(function (el) { el.remove(); });
   });
 
   if (window.document$ && window.document$.subscribe) {
