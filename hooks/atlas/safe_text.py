@@ -70,8 +70,3 @@ def finalize(value):
     if isinstance(value, Markup):
         return value
     return inline("" if value is None else value)
-
-
-def ours(value: str) -> Markup:
-    """Markdown or HTML written by this program (never by the data), to be printed as it is."""
-    return Markup(value)

@@ -6,7 +6,6 @@ into ``/sectors/logistics/`` and the i18n glue into ``/en/sectors/logistics/`` f
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 
 # page kind → folder; the order is the order of the site's sections
