@@ -31,6 +31,27 @@ def build_site(site_dir: Path, data_dir: Path | None = None, strict: bool = True
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
 
 
+# Which tier each test is in: modules that drive Chromium; modules that build sites, run the
+# preview or fuzz (slow), and the tests of other modules that build or run a script (by their use
+# of a built site, or by name). Everything else is a unit test.
+BROWSER_MODULES = {"test_browser"}
+BUILD_MODULES = {"test_site_build", "test_outcomes_pages", "test_build_safety", "test_injection",
+                 "test_publishing_and_serve", "test_fuzz_mutations", "test_property_fuzz"}
+BUILD_FIXTURES = {"real_site", "poisoned_site", "site"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        module = item.module.__name__.rpartition(".")[2]
+        if module in BROWSER_MODULES or "chromium" in item.name:
+            item.add_marker(pytest.mark.browser)
+        elif (module in BUILD_MODULES or BUILD_FIXTURES & set(item.fixturenames)
+              or any(word in item.name.split("[")[0] for word in ("build", "script"))):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
 @pytest.fixture
 def mini_data(tmp_path: Path) -> Path:
     """A private copy of the minimal dataset, as ``<tmp>/data``, free to edit."""
