@@ -103,7 +103,7 @@ def period(start, end, lang: str) -> str:
         return label("not_stated", lang)
     def show(y):
         return label("not_stated", lang) if y == NOT_STATED else str(y)
-    text = f"{show(start)}–{show(end)}"
+    text = show(start) if start == end else f"{show(start)}–{show(end)}"  # one year reads once
     return f"{text}年" if lang == "zh" and end != NOT_STATED else text
 
 

@@ -269,6 +269,19 @@ class PageRenderer:
         colon = "：" if self.lang == "zh" else ": "
         return f"{label('note_ref', self.lang)}{colon}{sep.join(links)}\n{{: .atlas-noteref }}\n"
 
+    def plan_summary(self, plan) -> str:
+        """One sentence saying what the document is: kind, issuer, date, period, size."""
+        kind = label("kind_" + plan.kind, self.lang)
+        issuer = self.agency(plan.issuer, short=False) if plan.issuer else ""
+        year = plan_year(plan)
+        counts = (len(self.m.tasks_in_plan.get(plan.id, [])), len(self.m.targets_in_plan.get(plan.id, [])),
+                  len(self.m.observations_in_plan.get(plan.id, [])))
+        period = present.period(plan.period.start, plan.period.end, self.lang)
+        return label("plan_summary", self.lang).format(
+            kind=kind, issuer=issuer or label("issuer_unknown", self.lang),
+            year=year or label("not_stated", self.lang), period=period,
+            tasks=counts[0], targets=counts[1], figures=counts[2]) + "\n{: .atlas-summary }"
+
     def printed(self, value) -> str:
         """A source title or publisher: the bilingual text, or "not printed" in this language."""
         return label("not_printed", self.lang) if value == NOT_PRINTED else self.txc(value)
@@ -368,7 +381,8 @@ class PageRenderer:
             printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
             relations_to=self.relations_to, rollup=self.rollup, lineage_of=self.lineage_of,
             deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart,
-            chart_rows=self.chart_rows, in_lang=self.in_lang, note_refs=self.note_refs, num=self.num, item=self.item, download=self.download,
+            chart_rows=self.chart_rows, in_lang=self.in_lang, note_refs=self.note_refs,
+            plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
             passage=self.passage, paragraph=self.paragraph,
             region_page=lambda region_id: page_src("region", region_id),
             about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
