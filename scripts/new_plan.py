@@ -20,14 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.schema import PLAN_KINDS  # noqa: E402
-from atlas.specs import SLUG_RE  # noqa: E402
+from atlas.specs import SLUG_RE, did_you_mean  # noqa: E402
+from atlas.yaml_source import read_yaml  # noqa: E402
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/plan.schema.json
 # Plan: {title_zh} ({title_en}); source {source}.
 # Field reference: data/README.md and the maintainer's guide on the site. Check with: python scripts/validate.py
 id: {id}                      # must equal the file name; used in every URL: /plans/{id}/
-kind: {kind}                  # plan, work_report or news
+kind: {kind}                  # plan, work_report, news, statistical_communique or implementation_report
 region: {region}              # a region id from data/regions.yaml
 # issuer: jx-gov-office       # the issuing agency's id (data/agencies.yaml); leave out if the source names none
 title:
@@ -104,6 +105,13 @@ sections: []                  # replace [] with the document's sections, e.g.:
 """
 
 
+def _region_ids(data: Path) -> list[str]:
+    """The region ids the data defines (read with the project's own checked loader)."""
+    doc, _ = read_yaml(data / "regions.yaml", "data/regions.yaml", data)
+    rows = doc.data if doc is not None and isinstance(doc.data, list) else []
+    return [r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("id")
@@ -122,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{target} already exists; nothing was written")
     if not args.source.is_file():
         parser.error(f"source file {args.source} not found")
+    regions = _region_ids(args.data)
+    if args.region not in regions:
+        hint = did_you_mean(args.region, regions) or f"add it to {args.data / 'regions.yaml'} first"
+        parser.error(f"unknown region '{args.region}' ({hint}); the order is region -> agencies -> "
+                     "indicators -> plan; nothing was written")
     sources = args.data / "sources"
     sources.mkdir(parents=True, exist_ok=True)
     if not (sources / args.source.name).exists():

@@ -3,12 +3,17 @@
 # Editing data/*.yaml or templates/ rebuilds both languages and the search index; edits to hooks/
 # need a restart. While editing, `bash scripts/serve.sh --lang zh` (or `--lang en`) previews one
 # language only, at the site root and without the search index, and rebuilds about twice as fast.
+# `--port N` serves on another port (default 8000); other arguments go to `mkdocs serve`.
 source "$(dirname "$0")/env.sh"
 ensure_venv requirements.txt
 cd "$ROOT"
-if [ "${1:-}" = "--lang" ]; then
-  export ATLAS_PREVIEW_LANG="${2:?--lang needs zh or en}"
-  shift 2
-  set -- --dirty "$@"  # and rebuild only the pages whose content changed
-fi
-exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000 "$@"
+PORT=8000
+ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --lang) export ATLAS_PREVIEW_LANG="${2:?--lang needs zh or en}"; ARGS+=(--dirty); shift 2 ;;  # rebuild only changed pages
+    --port) PORT="${2:?--port needs a number}"; shift 2 ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+exec "$VENV/bin/mkdocs" serve --dev-addr "127.0.0.1:$PORT" "${ARGS[@]}"

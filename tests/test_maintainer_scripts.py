@@ -49,3 +49,15 @@ def test_report_changes_since_a_revision(tmp_path):
     out = result.stdout
     assert "modified target mini-plan#t1-1-projects: value 127 → 128" in out
     assert "modified task mini-plan#t1-1: title" in out
+
+
+def test_new_plan_refuses_an_unknown_region_and_writes_nothing(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINI, data)
+    source = tmp_path / "text.txt"
+    source.write_text("正文", encoding="utf-8")
+    result = run(SCRIPTS / "new_plan.py", "lz-2024-plan", "--region", "jiaxin", "--source", source,
+                 "--title-zh", "标题", "--title-en", "Title", "--data", data)
+    assert result.returncode != 0
+    assert "unknown region 'jiaxin' (did you mean 'jiaxing'?)" in result.stderr
+    assert not (data / "plans" / "lz-2024-plan.yaml").exists()
