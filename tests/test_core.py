@@ -97,7 +97,7 @@ def test_observation_in_the_future_is_refused(mini_data):
     period: 2030-H1
     value: 5
     unit: project
-    quote: 五个
+    quote: 确保127个项目按时完成
 """, encoding="utf-8")
     _, diagnostics = check_data(mini_data, today=dt.date(2026, 11, 21))
     assert [d.message for d in diagnostics] == [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -283,6 +284,35 @@ def load_dataset(data_dir: Path, *, strict: bool = False,
     return dataset, diagnostics
 
 
+_LAYOUT = re.compile(r"[\s\u3000“”\"]+")
+
+
+def _squash(text: str) -> str:
+    """Text without layout: whitespace and quotation-mark variants do not count."""
+    return _LAYOUT.sub("", text)
+
+
+def _check_quotes(plan: Plan, text: str) -> list[Diagnostic]:
+    """Every quote of a task, target or figure is in the source text, as printed or as its page
+    shows it after the marked corrections; otherwise its link to the source is silently lost."""
+    shown = text
+    for c in plan.source.corrections:
+        try:
+            shown = re.sub(c.find, c.replace, shown)
+        except re.error:  # reported by the pattern's own check
+            pass
+    haystack = _squash(text) + "\0" + _squash(shown)
+    out = []
+    for kind, item in plan_items(plan):
+        quote = getattr(item, "quote", None)
+        if quote and kind in ("task", "target", "observation") and _squash(quote) not in haystack:
+            out.append(Diagnostic(item.locs["quote"], field_path(item, "quote"),
+                                  f"the quote is not in the source text {plan.source.file}",
+                                  "copy the words exactly as printed (a correction's result also counts)",
+                                  severity="warning"))
+    return out
+
+
 def _check_sources(ds: Dataset, sources_dir: Path) -> list[Diagnostic]:
     """Each plan's source file is in data/sources; its corrections cite existing notes."""
     out = []
@@ -299,11 +329,13 @@ def _check_sources(ds: Dataset, sources_dir: Path) -> list[Diagnostic]:
                                   f"source file '{plan.source.file}': {problem.message}", problem.hint))
             continue
         try:
-            raw.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             out.append(Diagnostic(plan.source.locs["file"], field_path(plan.source, "file"),
                                   f"source file '{plan.source.file}' is not UTF-8 text",
                                   "save it as UTF-8; GBK or GB2312 files must be converted"))
+        else:
+            out += _check_quotes(plan, text)
         notes = {n.id for n in plan.notes}
         for c in plan.source.corrections:
             if c.note not in notes:
