@@ -141,20 +141,16 @@ def indicator_chart(series: list[Series], title: str, fmt, x_label: str, y_label
     return "".join(out)
 
 
-STATUS_ORDER = ("met", "on_track", "behind_so_far", "off_track", "behind", "not_comparable", "not_reported")
-
-
 def status_bar(counts: dict, names: dict, bar_id: str) -> str:
     """A stacked bar of how many targets are in each status (decorative: the numbers beside it
-    say the same in text), one segment per status in ``STATUS_ORDER``."""
+    say the same in text), one segment per status, in the order of ``counts``."""
     total = sum(counts.values())
     if not total:
         return ""
     width, height, x = 320, 14, 0.0
     out = [f'<svg class="atlas-rollup-bar" id="{bar_id}" viewBox="0 0 {width} {height}" '
            f'aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">']
-    for status in STATUS_ORDER:
-        n = counts.get(status, 0)
+    for status, n in counts.items():
         if not n:
             continue
         w = n / total * width

@@ -209,7 +209,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rel_supersedes": {"zh": "取代", "en": "Supersedes"},
     "rel_revises": {"zh": "修订", "en": "Revises"},
     "rel_implements": {"zh": "落实", "en": "Implements"},
-    "rel_reports_on": {"zh": "报告执行情况：", "en": "Reports on"},
+    "rel_reports_on": {"zh": "报告执行情况", "en": "Reports on"},
     "rel_cites": {"zh": "引用", "en": "Cites"},
     "relby_supersedes": {"zh": "被以下文件取代", "en": "Superseded by"},
     "relby_revises": {"zh": "被以下文件修订", "en": "Revised by"},

@@ -36,7 +36,8 @@ from .records import MILESTONE, NOT_STATED, period_end_year
 from .resolve import Model, ObservationRef, TargetRef, plan_year
 
 RATE_BASES = ("percent", "percentage-point")
-STATUSES = ("met", "on_track", "behind", "behind_so_far", "off_track", "not_reported", "not_comparable")
+# in the order pages list them: decided and good first, undecided last
+STATUSES = ("met", "on_track", "behind_so_far", "off_track", "behind", "not_comparable", "not_reported")
 RULES = ("deadline-figure", "earlier-figure", "milestone", "part-year-rate", "trajectory",
          "no-figure", "not-comparable")
 

@@ -18,8 +18,8 @@ from .labels import label
 from .records import MILESTONE, NOT_PRINTED, Text
 from .safe_text import finalize, link_title
 from .safe_text import text as as_text
-from .chart import STATUS_ORDER, Point, Series, indicator_chart, period_x, status_bar
-from .progress import progress
+from .chart import Point, Series, indicator_chart, period_x, status_bar
+from .progress import STATUSES, progress
 from .resolve import Model, TaskRef, plan_year
 from .urls import DOWNLOADS, page_src, relative, relative_url, source_src
 from .views import PageView
@@ -237,7 +237,7 @@ class PageRenderer:
         groups: dict[str, list] = {}
         for ref in rows:
             groups.setdefault(progress(self.m, ref).status, []).append(ref)
-        return [(Markup(st), groups[st]) for st in STATUS_ORDER if st in groups]  # ours: used in anchors
+        return [(Markup(st), groups[st]) for st in STATUSES if st in groups]  # ours: used in anchors
 
     def rollup(self, rows, bar_id: str = "rollup", page: str | None = None) -> str:
         """How many of these targets are in each status: a small bar and the numbers, each
@@ -245,7 +245,7 @@ class PageRenderer:
         groups = self.by_status(rows)
         if not groups:
             return ""
-        names = {st: label("status_" + st, self.lang) for st in STATUS_ORDER}
+        names = {st: label("status_" + st, self.lang) for st in STATUSES}
         bar = status_bar({st: len(g) for st, g in groups}, names, bar_id)
         def href(st: str) -> str:
             return relative_url(self.view.src, page, f"status-{st}") if page else f"#status-{st}"
