@@ -13,6 +13,7 @@ from atlas.labels import LABELS
 from atlas.records import Text, Unit, period_end_year
 from atlas.render import make_env, render_page
 from atlas.safe_text import text as md
+from atlas.safe_text import text_in
 from atlas.resolve import resolve
 from atlas.site_search import build_index, mark_searchable, page_kind
 from atlas.urls import page_src, page_url, relative
@@ -260,3 +261,16 @@ def test_counts_and_dates_read_the_way_each_language_writes_them():
     assert present.with_unit(127, enterprise, "en") == "127 enterprises"
     assert present.date(dt.date(2016, 4, 2), "en") == "2 April 2016"  # no glibc-only %-d
     assert present.compact(150_000_000, "zh") == "1.5亿" and present.compact(150_000_000, "en") == "150M"
+
+
+def test_other_language_runs_are_marked_and_still_escaped():
+    """WCAG 3.1.2: an English phrase in Chinese text, Chinese characters in English text."""
+    assert text_in("原文写“Shanghai-Zhapu-Hangzhou Railway”。", "zh") == \
+        '原文写“<span lang="en">Shanghai-Zhapu-Hangzhou Railway</span>”。'
+    assert text_in("嘉政发〔2009〕61号 (not held)", "en") == '<span lang="zh">嘉政发〔2009〕61号</span> (not held)'
+    # a lone name, an acronym, a code or a format is not a phrase
+    for plain in ("GDP增长7%", "门类 F, I", "日期 YYYY-MM-DD", "嘉兴 Jiaxing"):
+        assert text_in(plain, "zh") == md(plain)
+    # each part is escaped as text, and a block marker at the start is still neutralised
+    assert text_in("# <b>bold words</b> 中文", "en") == '\\# &lt;b&gt;bold words&lt;/b&gt; <span lang="zh">中文</span>'
+    assert text_in("<i>two words</i>", "zh") == '&lt;i&gt;<span lang="en">two words</span>&lt;/i&gt;'

@@ -101,7 +101,9 @@ def test_site_offers_downloads_and_source_pages(real_site: Path):
     assert 'id="p7"' in source and 'class="atlas-correction"' in source and "市体育局" in source
     assert (real_site / "en" / "plans" / "jx-2010-service-work-plan" / "source" / "index.html").exists()
     plan = (real_site / "plans" / "jx-2010-service-work-plan" / "index.html").read_text(encoding="utf-8")
-    assert 'href="source/#p' in plan
+    assert 'href="source/"' in plan
+    part = (real_site / "plans" / "jx-2010-service-work-plan" / "sections" / "s2" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../source/#p' in part  # each task links to its passage
 
 
 def test_json_schemas_accept_the_real_data_and_refuse_a_typo():

@@ -77,10 +77,10 @@ def test_lineage_is_shown_both_ways(real_site: Path, lang: str, supersedes: str,
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_replaced_target_names_its_replacement_and_back(real_site: Path, lang: str):
-    old = _page(real_site, lang, "plans/jx-2016-modern-service-action-plan")
+    old = _page(real_site, lang, "plans/jx-2016-modern-service-action-plan/sections/s3")
     new = _page(real_site, lang, "plans/jx-2021-port-hub-action-plan")
-    assert 'href="../jx-2021-port-hub-action-plan/#t2-port-cargo"' in old
-    assert 'href="../jx-2016-modern-service-action-plan/#t3-1-0-port-cargo"' in new
+    assert 'href="../../../jx-2021-port-hub-action-plan/#t2-port-cargo"' in old
+    assert 'href="../jx-2016-modern-service-action-plan/sections/s3/#t3-1-0-port-cargo"' in new
 
 
 @pytest.mark.parametrize("lang", LANGS)

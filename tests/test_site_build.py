@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from html.parser import HTMLParser
@@ -109,9 +110,14 @@ def test_spam_never_reaches_the_site(real_site: Path):
 
 
 def test_plan_page_shows_tasks_agencies_targets_and_notes(real_site: Path):
-    page = (real_site / "plans" / "jx-2010-service-work-plan" / "index.html").read_text(encoding="utf-8")
-    assert 'id="t2-1-4"' in page and 'id="t2-4-1"' in page
-    assert 'href="../../agencies/jx-sports/"' in page
+    plan = real_site / "plans" / "jx-2010-service-work-plan"
+    page = (plan / "index.html").read_text(encoding="utf-8")
+    # a long plan: the overview links to one page per part, which shows the part's tasks
+    assert 'href="sections/s2/"' in page and 'id="t2-1-4"' not in page
+    part = (plan / "sections" / "s2" / "index.html").read_text(encoding="utf-8")
+    assert 'id="t2-1-4"' in part and 'id="t2-4-1"' in part
+    assert 'href="../../../../agencies/jx-sports/"' in part
+    assert 'href="../../#note-spam-sports-bureau"' in part  # notes stay on the overview, once
     assert "127个" in page
     assert "2010年12月9日" in page and "2022年12月13日" in page
     assert 'id="note-spam-sports-bureau"' in page
@@ -123,7 +129,7 @@ def test_plan_page_shows_tasks_agencies_targets_and_notes(real_site: Path):
 def test_agency_page_lists_what_it_leads_and_joins(real_site: Path):
     page = (real_site / "en" / "agencies" / "jx-drc" / "index.html").read_text(encoding="utf-8")
     assert "Tasks it leads" in page and "Tasks it takes part in" in page
-    assert page.count('href="../../plans/jx-2010-service-work-plan/#t2-') > 10
+    assert page.count('href="../../plans/jx-2010-service-work-plan/sections/s2/#t2-') > 10
 
 
 def test_sitemap_has_hreflang_for_generated_pages(real_site: Path):
@@ -246,3 +252,28 @@ def test_every_page_names_every_section_in_its_tabs(real_site: Path):
             assert len(labels) == 10 and about in labels, (lang + path, labels)
             assert "None" not in labels and "" not in labels, (lang + path, labels)
             assert not re.search(r'class="md-nav__link[^"]*"[^>]*>\s*None\s*<', html), lang + path
+
+
+def _check_links_module():
+    spec = importlib.util.spec_from_file_location("check_links", ROOT / "scripts" / "check_links.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_internal_link_or_anchor_is_broken_anywhere(real_site: Path):
+    """Issue 12: every link between the site's pages, in both languages, reaches its page and
+    its #anchor (the old citation anchors of a long plan's overview through its map)."""
+    assert _check_links_module().broken_links(real_site) == []
+
+
+def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/#here">ok</a><a href="a/#gone">no anchor</a>'
+                                         '<a href="b/">no page</a><a href="https://example.org/x">out</a>'
+                                         '<script type="application/json" id="atlas-moved">{"t1": "a/"}</script>'
+                                         '<a href="#t1">moved</a><a href="#t2">not moved</a>')
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2><p id="t1">task</p>')
+    assert _check_links_module().broken_links(tmp_path) == [
+        "index.html: a/#gone (no #gone there)", "index.html: b/ (no such page)",
+        "index.html: #t2 (no #t2 there)"]

@@ -36,6 +36,22 @@
   }
   window.addEventListener("hashchange", openTarget);
 
+  /* A long plan's overview keeps every citation link plans/<id>/#<item> working: a task, target
+     or figure shown on one of the plan's other pages is looked up in the page's map and opened
+     there (see hooks/atlas/plan_pages.py). */
+  function followMoved() {
+    var map = document.getElementById("atlas-moved");
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!map || !id || document.getElementById(id)) return;
+    var where;
+    try { where = JSON.parse(map.textContent)[id]; } catch (e) { return; }
+    if (typeof where === "string" && /^[a-z0-9][a-z0-9._\/-]*\/$/i.test(where)) {
+      location.replace(where + location.search + location.hash);
+    }
+  }
+  followMoved();
+  window.addEventListener("hashchange", followMoved);
+
   /* The indicators index: a filter box hides the rows (and then groups) that do not match. */
   function setupFilter() {
     var input = document.getElementById("atlas-filter-input");
@@ -103,9 +119,9 @@
     });
   }
 
-  /* Printing: write each content link's full address after it. */
   /* Printing: each link gets a number, and the addresses are listed once, numbered, after the
-     article (not inside table cells, where they made a printed sector page twice as long). */
+     article (not inside table cells, where they made a printed sector page twice as long). On
+     paper a link of the site is numbered by its page: the linked text names the item on it. */
   window.addEventListener("beforeprint", function () {
     var article = document.querySelector(".md-content article");
     if (!article || article.querySelector(".atlas-print-refs")) return;
@@ -114,13 +130,14 @@
     article.querySelectorAll("a[href]").forEach(function (a) {
       var href = a.getAttribute("href");
       if (a.classList.contains("headerlink") || a.classList.contains("atlas-anchor") || href.charAt(0) === "#") return;
-      if (!numbers[a.href]) {
-        numbers[a.href] = list.children.length + 1;
+      var own = a.origin === location.origin, key = own ? a.pathname : a.href;
+      if (!numbers[key]) {
+        numbers[key] = list.children.length + 1;
         var item = document.createElement("li");  /* the site's own pages by their path */
-        item.textContent = a.origin === location.origin ? a.pathname + a.hash : a.href;
+        item.textContent = key;
         list.appendChild(item);
       }
-      a.setAttribute("data-print-ref", numbers[a.href]);
+      a.setAttribute("data-print-ref", numbers[key]);
     });
     var heading = document.createElement("h2");
     heading.className = "atlas-print-refs";
@@ -172,10 +189,44 @@
         return term;
       }
     });
+    markLanguageOfParts(box);
     /* Pagefind's box is labelled only by its title; name it for screen readers */
     var input = box.querySelector(".pagefind-ui__search-input");
     if (input) input.setAttribute("aria-label", zh ? "搜索全站" : "Search the site");
     if (query) ui.triggerSearch(query);
+  }
+  /* Result excerpts are flattened page text: an English quote on a Chinese page loses its
+     lang there. Mark runs in the other language's script again, as the build does
+     (hooks/atlas/safe_text.py, other_script_runs). Excerpts only: Pagefind sets them as HTML. */
+  var OTHER = zh
+    ? /(?<![A-Za-z0-9'\u2019-])[A-Za-z][A-Za-z0-9'\u2019-]*(?:[ \t]*[,.;:!?]?[ \t]+(?:[A-Za-z][A-Za-z0-9'\u2019-]*|[0-9][0-9,.%]*(?![A-Za-z])))+/g
+    : /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+(?:[0-9 ]*[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+)*/g;
+  function markRuns(node) {
+    var text = node.nodeValue, match, last = 0, frag = null;
+    OTHER.lastIndex = 0;
+    while ((match = OTHER.exec(text))) {
+      if (zh && (match[0].match(/[A-Za-z][A-Za-z0-9'\u2019-]+/g) || []).length < 2) continue;
+      frag = frag || document.createDocumentFragment();
+      frag.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var span = document.createElement("span");
+      span.lang = zh ? "en" : "zh";
+      span.textContent = match[0];
+      frag.appendChild(span);
+      last = match.index + match[0].length;
+    }
+    if (!frag) return;
+    frag.appendChild(document.createTextNode(text.slice(last)));
+    node.parentNode.replaceChild(frag, node);
+  }
+  function markLanguageOfParts(box) {
+    function run() {
+      box.querySelectorAll(".pagefind-ui__result-excerpt").forEach(function (el) {
+        var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), nodes = [], n;
+        while ((n = walker.nextNode())) if (!n.parentElement.closest("[lang]:not(html)")) nodes.push(n);
+        nodes.forEach(markRuns);
+      });
+    }
+    new MutationObserver(run).observe(box, { childList: true, subtree: true });
   }
   document.addEventListener("keydown", function (event) {
     if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -8,15 +8,16 @@ is marked inline and announced at the top of the page.
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import present
+from . import plan_pages, present
 from .labels import label
 from .records import MILESTONE, NOT_PRINTED, Text
-from .safe_text import finalize, link_title
+from .safe_text import finalize, link_title, text_in
 from .safe_text import text as as_text
 from .chart import Point, Series, indicator_chart, period_x, status_bar
 from .progress import STATUSES, progress
@@ -49,35 +50,54 @@ class PageRenderer:
         self.fallbacks = 0
 
     # -- text -------------------------------------------------------------------------------
-    def tx(self, text: Text | None, escape=as_text) -> str:
-        """A bilingual text in this page's language, or the other one, marked, with a notice."""
+    def tx(self, text: Text | None) -> str:
+        """A bilingual text in this page's language (its runs in the other script marked with
+        ``lang``), or in the other language, marked, with a notice at the top of the page."""
         if text is None:
             return ""
         value, used = text.pick(self.lang)
         if used == self.lang:
-            return escape(value)
+            return text_in(value, self.lang)
         self.fallbacks += 1
         return (f'<span class="atlas-fallback" lang="{used}" '
-                f'title="{label("fallback_mark", self.lang)}">{escape(value)}</span>')
+                f'title="{label("fallback_mark", self.lang)}">{as_text(value)}</span>')
 
     def txc(self, text: Text | None) -> str:
         """``tx`` for table cells."""
-        return self.tx(text, escape=as_text)
+        return self.tx(text)
+
+    def words(self, values) -> str:
+        """A list of names or keywords written in either language (aliases, search keywords),
+        each marked with ``lang`` when it is in the other one."""
+        return ("、" if self.lang == "zh" else ", ").join(text_in(v, self.lang) for v in values)
 
     # -- links ------------------------------------------------------------------------------
     def link(self, kind: str, key=None, anchor: str | None = None) -> str:
-        return relative(self.view.src, page_src(kind, key), anchor)
+        """A relative link to an entity's page (for a part of a plan: the page that shows it)."""
+        to = plan_pages.item_src(self.m, key, anchor) if kind == "plan" and key else page_src(kind, key)
+        if to != self.view.src and to.endswith(f"/sections/{anchor}.md"):  # a section's page: its top
+            anchor = None
+        return relative(self.view.src, to, anchor)
+
+    def moved_map(self, plan_id: str) -> str:
+        """On a paged plan's overview: where the anchors it does not show went, as JSON that
+        ``atlas.js`` follows, so that ``plans/<id>/#<task-id>`` keeps working."""
+        where = {item: relative_url(self.view.src, src) for item, src in plan_pages.moved(self.m, plan_id).items()}
+        data = json.dumps(where, ensure_ascii=True, sort_keys=True)
+        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return f'<script type="application/json" id="atlas-moved">{data}</script>'
 
     def in_lang(self, escaped: str, lang: str) -> str:
         """Text in ``lang`` marked as such when it is not the page's language (WCAG 3.1.2)."""
         return escaped if lang == self.lang else f'<span lang="{lang}">{escaped}</span>'
 
-    def passage(self, plan_id: str, item_id: str, text: str | None = None) -> str:
-        """A link to the paragraph of the source text that ``item_id`` comes from ("" if none);
-        ``text`` (a quote) is in the source's language and marked so."""
+    def passage(self, plan_id: str, item_id: str, text: str | None = None, shown: str | None = None) -> str:
+        """A link to the paragraph of the source text that ``item_id`` comes from ("" if none),
+        reading as ``text`` (a quote, in the source's language and marked so) or as ``shown``
+        (our own words, in the page's language)."""
         source = self.m.sources.get(plan_id)
         pid = source.anchors.get(item_id) if source else None
-        quoted = self.in_lang(as_text(text), self.m.plans[plan_id].original_language) if text else ""
+        quoted = self.in_lang(as_text(text), self.m.plans[plan_id].original_language) if text else (shown or "")
         if not pid:
             return quoted
         shown = quoted or f"¶{pid[1:]}"
@@ -185,7 +205,7 @@ class PageRenderer:
         if obs.items:
             sep = "、" if self.lang == "zh" else "; "
             shown += (": " if self.lang == "en" else "：") + sep.join(i.pick(self.lang)[0] for i in obs.items)
-        return as_text(shown)
+        return text_in(shown, self.lang)
 
     def status(self, ref) -> str:
         """The target's progress as icon and words (never colour alone), linked to the rule, with
@@ -195,14 +215,15 @@ class PageRenderer:
         name = label("status_" + result.status, self.lang)
         if result.rule == "trajectory":
             name += label("by_trajectory", self.lang)
-        text = f'<span class="atlas-status atlas-status--{result.status}">{name}</span>'
+
         why = label("rule_" + result.rule, self.lang)
         if result.trajectory:
             path = result.trajectory
             why = label("trajectory_rates", self.lang).format(
                 required=present.percent(path.required, self.lang), actual=present.percent(path.actual, self.lang),
                 base=present.period_label(path.base.observation.period, self.lang))
-        return f'[{text}]({rule})<br><small class="atlas-rule">{as_text(why)}</small>'
+        return (f'[{name}]({rule}){{ .atlas-status .atlas-status--{result.status} }}'
+                f'<small class="atlas-rule">{as_text(why)}</small>')
 
     def url_link(self, url: str) -> str:
         """A source's web address (validated http/https, no spaces) as a link that reads as itself."""
@@ -212,7 +233,7 @@ class PageRenderer:
         """A related document: a link to its page when we hold it, else its number as printed."""
         if target in self.m.plans:
             return self.ref("plan", target)
-        return as_text(target) + label("doc_not_held", self.lang)
+        return text_in(target, self.lang) + label("doc_not_held", self.lang)
 
     def relations_to(self, plan_id: str) -> list[tuple[str, str]]:
         """``(type, links)`` of the documents relating to this one, one entry per type."""
@@ -264,7 +285,7 @@ class PageRenderer:
         for n in notes:
             text = n.text.pick(self.lang)[0]
             short = text if len(text) <= 40 else text[:38].rstrip() + "…"
-            links.append(f"[{as_text(short)}](#{n.id})")
+            links.append(f"[{text_in(short, self.lang)}]({self.link('plan', plan.id, n.id)})")
         sep = "；" if self.lang == "zh" else "; "
         colon = "：" if self.lang == "zh" else ": "
         return f"{label('note_ref', self.lang)}{colon}{sep.join(links)}\n{{: .atlas-noteref }}\n"
@@ -293,7 +314,7 @@ class PageRenderer:
             return "—"
         o = result.figure
         when = present.period_label(o.observation.period, self.lang)
-        return f"{self.obs_value(o.observation)} ({as_text(when)}, {self.passage(o.plan.id, o.observation.id, label('source_short', self.lang)) or self.ref('plan', o.plan.id)})"
+        return f"{self.obs_value(o.observation)} ({as_text(when)}, {self.passage(o.plan.id, o.observation.id, shown=label('source_short', self.lang)) or self.ref('plan', o.plan.id)})"
 
     def _series(self, indicator, name: str = ""):
         """An indicator's dated targets and numeric figures as chart points, in base units."""
@@ -365,7 +386,7 @@ class PageRenderer:
                 o = ref.observation
                 rows.append((period_x(o.period), as_text(present.period_label(o.period, self.lang)),
                              label("observations", self.lang), self.obs_value(o),
-                             self.passage(ref.plan.id, o.id, label("source_short", self.lang)) + " · "
+                             self.passage(ref.plan.id, o.id, shown=label("source_short", self.lang)) + " · "
                              + self.ref("plan", ref.plan.id), "", place))
         return sorted(rows, key=lambda r: r[0])
 
@@ -375,7 +396,7 @@ class PageRenderer:
     def _context(self) -> dict:
         """What templates see: the view's records, and helpers whose output is our Markdown."""
         helpers = dict(
-            tx=self.tx, txc=self.txc, cell=as_text, link=self.link, ref=self.ref,
+            tx=self.tx, txc=self.txc, cell=as_text, words=self.words, link=self.link, ref=self.ref,
             agency_link=self.agency, agency_links=self.agencies, sector_links=self.sectors,
             task_link=self.task, target_value=self.target_value, obs_value=self.obs_value,
             printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
@@ -383,10 +404,11 @@ class PageRenderer:
             deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart,
             chart_rows=self.chart_rows, in_lang=self.in_lang, note_refs=self.note_refs,
             plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
-            passage=self.passage, paragraph=self.paragraph,
+            passage=self.passage, paragraph=self.paragraph, moved_map=self.moved_map,
             region_page=lambda region_id: page_src("region", region_id),
             about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
+            figures_link=lambda plan_id: relative(self.view.src, plan_pages.figures_src(plan_id)),
             t=lambda key: label(key, self.lang))
         plain = dict(  # our formatting of data values: printed as text by ``finalize``
             date=lambda d: present.date(d, self.lang), plan_year=plan_year,

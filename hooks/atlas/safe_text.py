@@ -44,13 +44,51 @@ def inline(value) -> Markup:
 def text(value) -> Markup:
     """A data string as Markdown that shows exactly its characters: ``inline``, and a block
     marker at its start escaped, since the string may stand at the start of a line."""
-    s = str(inline(str(value).strip()))
+    return _guard_start(str(inline(str(value).strip())))
+
+
+def _guard_start(s: str) -> Markup:
     m = _OPENER.match(s)
     if m and m.group(1):
         s = _ENTITY[m.group(1)] + s[1:]
     elif m:
         s = m.group(2) + ("\\." if m.group(3) == "." else "&#41;") + s[m.end():]
     return Markup(s)
+
+
+# Language of parts (WCAG 3.1.2): inside text of the page's language, a run in the other script is
+# marked with ``lang``: Chinese characters on an English page, an English phrase (two words of two
+# letters or more; a lone name, an acronym such as GDP or codes such as "F, I" are not marked) on a Chinese page.
+_HAN = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+_CJK_RUN = re.compile(f"[{_HAN}]+(?:[0-9 ]*[{_HAN}]+)*")
+_WORD = "[A-Za-z][A-Za-z0-9'’-]*"
+_LATIN_PHRASE = re.compile(f"(?<![A-Za-z0-9'’-]){_WORD}(?:[ \\t]*[,.;:!?]?[ \\t]+(?:{_WORD}|[0-9][0-9,.%]*(?![A-Za-z])))+")
+_LONG_WORD = re.compile("[A-Za-z][A-Za-z0-9'’-]+")  # two letters or more: not a code such as "F, I"
+
+
+def other_script_runs(value: str, page_lang: str) -> list[tuple[int, int]]:
+    """Where ``value`` (text of a ``page_lang`` page) switches to the other language's script."""
+    if page_lang == "zh":
+        return [m.span() for m in _LATIN_PHRASE.finditer(value) if len(_LONG_WORD.findall(m.group())) >= 2]
+    return [m.span() for m in _CJK_RUN.finditer(value)]
+
+
+def text_in(value, page_lang: str) -> Markup:
+    """``text`` for a string shown on a ``page_lang`` page, its runs in the other language's
+    script marked with ``lang`` (so that a screen reader switches voice, and the CJK font does not
+    set an English apostrophe full width)."""
+    s = str(value).strip()
+    runs = other_script_runs(s, page_lang)
+    if not runs:
+        return text(s)
+    other = "en" if page_lang == "zh" else "zh"
+    out, pos = [], 0
+    for start, end in runs:
+        out.append(str(inline(s[pos:start])))
+        out.append(f'<span lang="{other}">{inline(s[start:end])}</span>')
+        pos = end
+    out.append(str(inline(s[pos:])))
+    return _guard_start("".join(out))
 
 
 def attribute(value) -> Markup:

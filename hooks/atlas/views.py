@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
+from . import plan_pages
 from .labels import LABELS
 from .records import Text
 from .resolve import Model
@@ -73,8 +74,11 @@ def plans(m: Model, lang: str) -> list[PageView]:
         views.append(PageView("plan", page_src("plan", plan.id), "plan.md.j2", plan.title,
                               {"plan": plan, "tasks": m.tasks_in_plan.get(plan.id, []),
                                "targets": m.targets_in_plan.get(plan.id, []),
-                               "observations": m.observations_in_plan.get(plan.id, [])},
+                               "observations": m.observations_in_plan.get(plan.id, []),
+                               "paged": plan_pages.is_paged(m, plan.id)},
                               data_files=(f"{DATA}/plans/{plan.id}.yaml",)))
+        if plan_pages.is_paged(m, plan.id):
+            views += _plan_parts(m, plan)
         source = m.sources.get(plan.id)
         if source is not None:
             views.append(PageView("plan-source", source_src(plan.id), "source.md.j2",
@@ -82,6 +86,33 @@ def plans(m: Model, lang: str) -> list[PageView]:
                                        en=f"{plan.title.pick('en')[0]}: source text"),
                                   {"plan": plan, "source": source},
                                   data_files=(f"{DATA}/sources/{plan.source.file}",)))
+    return views
+
+
+def _plan_parts(m: Model, plan) -> list[PageView]:
+    """The pages of a long plan besides its overview: one per top-level section, and its figures."""
+    data_files = (f"{DATA}/plans/{plan.id}.yaml",)
+    views = []
+    tops = list(plan.sections)
+    for i, section in enumerate(tops):
+        title = Text(**{lang: f"{section.title.pick(lang)[0]} · {plan.title.pick(lang)[0]}"
+                        for lang in ("zh", "en")})
+        tasks = [ref for ref in m.tasks_in_plan.get(plan.id, []) if ref.sections[0] is section]
+        views.append(PageView("plan-section", plan_pages.section_src(plan.id, section.id),
+                              "plan_section.md.j2", title,
+                              {"plan": plan, "section": section, "position": i + 1, "of": len(tops),
+                               "around": plan_pages.sections_around(plan, section.id),
+                               "tasks": tasks,
+                               "targets": [t for t in m.targets_in_plan.get(plan.id, [])
+                                           if t.task.sections[0] is section]},
+                              data_files=data_files))
+    observations = m.observations_in_plan.get(plan.id, [])
+    if observations:
+        title = Text(**{lang: LABELS["observations"][lang] + " · " + plan.title.pick(lang)[0]
+                        for lang in ("zh", "en")})
+        views.append(PageView("plan-figures", plan_pages.figures_src(plan.id), "plan_figures.md.j2",
+                              title, {"plan": plan, "observations": observations},
+                              data_files=data_files))
     return views
 
 
