@@ -274,3 +274,20 @@ def test_other_language_runs_are_marked_and_still_escaped():
     # each part is escaped as text, and a block marker at the start is still neutralised
     assert text_in("# <b>bold words</b> 中文", "en") == '\\# &lt;b&gt;bold words&lt;/b&gt; <span lang="zh">中文</span>'
     assert text_in("<i>two words</i>", "zh") == '&lt;i&gt;<span lang="en">two words</span>&lt;/i&gt;'
+
+
+def test_agencies_whose_short_names_clash_across_regions_are_told_apart(mini_data):
+    """Issue 13: Tongxiang's 市科技局 and Jiaxing's 市科技局 must not read as one agency."""
+    agencies = mini_data / "agencies.yaml"
+    agencies.write_text(agencies.read_text(encoding="utf-8") + (
+        "- id: zj-tourism\n  name: {zh: 浙江省旅游局, en: Zhejiang Provincial Tourism Bureau}\n"
+        "  short: {zh: 市旅游局, en: Provincial Tourism Bureau}\n  region: zhejiang\n  kind: bureau\n"),
+        encoding="utf-8")
+    dataset, diagnostics = check_data(mini_data)
+    assert [d.severity for d in diagnostics if "short name '市旅游局'" in d.message] == ["warning"]
+    model = resolve(dataset)
+    env = make_env(ROOT / "templates")
+    zh = render_page(env, model, "zh", next(v for v in build_views(model, "zh") if v.src == "plans/mini-plan.md"))
+    assert "[市旅游局（嘉兴市）]" in zh
+    en = render_page(env, model, "en", next(v for v in build_views(model, "en") if v.src == "plans/mini-plan.md"))
+    assert "[Tourism Bureau]" in en  # the English short names differ: nothing added

@@ -57,6 +57,7 @@ class Region:
     level: str
     code: str
     parent: Optional[str] = None
+    id_prefix: Optional[str] = None  # ids of its plans, agencies and indicators start "<prefix>-"
     loc: Loc = field(default=Loc(""), compare=False)
     locs: dict = field(default_factory=dict, compare=False, repr=False)
 

@@ -141,10 +141,16 @@ class PageRenderer:
         return f"[{self.txc(text)}]({self.link(kind, key)})"
 
     def agency(self, agency_id: str, short: bool = True) -> str:
+        """An agency by its short name (with its region when another region's agency has the
+        same short name: 市科技局（桐乡市）), its full name as the link's title."""
         a = self.m.agencies[agency_id]
         shown = a.short if (short and a.short) else a.name
         full = a.name.pick(self.lang)[0].replace('"', "'")
-        return f'[{self.txc(shown)}]({self.link("agency", agency_id)} "{link_title(full)}")'
+        where = ""
+        if shown is a.short and (self.lang, shown.pick(self.lang)[0]) in self.m.shared_short_names:
+            region = self.txc(self.m.regions[a.region].name)
+            where = f"（{region}）" if self.lang == "zh" else f" ({region})"
+        return f'[{self.txc(shown)}{where}]({self.link("agency", agency_id)} "{link_title(full)}")'
 
     def agencies(self, ids) -> str:
         sep = "、" if self.lang == "zh" else ", "

@@ -103,6 +103,7 @@ class Model:
     target_by_key: dict = field(default_factory=dict)  # "plan#target" → TargetRef
     replaces: dict = field(default_factory=lambda: defaultdict(list))  # "plan#target" → [older TargetRef]
     plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
+    shared_short_names: set = field(default_factory=set)  # (lang, short name) used in two regions
     sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
     memo: dict = field(default_factory=dict)  # values later stages derive once per build (progress)
 
@@ -142,6 +143,12 @@ def resolve(ds: Dataset) -> Model:
     for region in ds.regions:
         if region.parent:
             m.region_children[region.parent].append(region)
+    regions_of: dict = defaultdict(set)
+    for agency in ds.agencies:
+        for lang in ("zh", "en"):
+            if agency.short and agency.short.get(lang):
+                regions_of[(lang, agency.short.get(lang))].add(agency.region)
+    m.shared_short_names = {key for key, regions in regions_of.items() if len(regions) > 1}
     for agency in ds.agencies:
         m.agencies_in_region[agency.region].append(agency)
         if agency.parent:

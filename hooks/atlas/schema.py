@@ -29,6 +29,7 @@ REGION = Record(Region, {
     "level": F(Enum("province", "city", "district", "county"), True),
     "parent": F(Ref("region")),
     "code": F(Str(6, numbers_ok=True), True),
+    "id_prefix": F(Slug()),
 }, "region")
 
 AGENCY = Record(Agency, {

@@ -113,6 +113,8 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
     diagnostics += _check_refs(dataset, [r for r in refs if r.kind not in broken])
     diagnostics += _check_rules(dataset, today)
     diagnostics += _check_sources(dataset, data_dir / SOURCES_DIR)
+    diagnostics += _check_numbers(dataset)
+    diagnostics += _check_conventions(dataset)
     return dataset, sorted(set(diagnostics), key=Diagnostic.sort_key)
 
 
@@ -272,6 +274,103 @@ def _same_measure(indicators: dict, a: str, b: str) -> bool:
         return True
     ia, ib = indicators.get(a), indicators.get(b)
     return bool(ia and ib and ia.measure and ia.measure == ib.measure)
+
+
+_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")
+
+
+def _number_at(text: str, m: re.Match) -> float:
+    return float(m.group().replace(",", ""))
+
+
+def _check_numbers(ds: Dataset) -> list[Diagnostic]:
+    """Silent mistake: a target's or figure's text shows a number with its unit ("2.2亿吨") and no
+    number in the text is the value (2.3): one of them was changed without the other. Numbers
+    written in words (三成, ten) are not checked; a negative value matches its size ("下降2.3%")."""
+    units = {u.id: u for u in ds.units}
+    out = []
+    for plan in ds.plans:
+        for kind, item in plan_items(plan):
+            if kind not in ("target", "observation") or getattr(item, "value", None) is None or not item.text:
+                continue
+            unit = units.get(item.unit)
+            if unit is None:
+                continue
+            values = item.value if isinstance(item.value, tuple) else (item.value,)
+            sizes = {abs(float(v)) for v in values}
+            for lang in ("zh", "en"):
+                text, name = item.text.get(lang), unit.name.get(lang)
+                if not text or not name or name[0].isdigit():
+                    continue
+                numbers = [(m, _number_at(text, m)) for m in _NUMBER.finditer(text)]
+                words = {_WORDS[w.lower()] for w in re.findall(r"[A-Za-z]+", text) if w.lower() in _WORDS}
+                if any(n in sizes for _, n in numbers) or sizes & words:
+                    continue
+                after = re.compile(r"\s*" + re.escape(name) + (r"(?![A-Za-z])" if name[-1].isascii() else ""))
+                shown = [m.group() for m, n in numbers if after.match(text, m.end())
+                         and not (name == "年" and 1900 <= n <= 2100)]  # 2018年 is a year, not 2018 years
+                if shown:
+                    value = "–".join(_plain(v) for v in values)
+                    out.append(Diagnostic(item.locs["text"], field_path(item, f"text.{lang}"),
+                                          f"the text says {shown[0]}{'' if lang == 'zh' else ' '}{name}, but value is {value}",
+                                          "correct whichever is wrong: value, unit or the text",
+                                          severity="warning"))
+    return out
+
+
+def _plain(v) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _check_conventions(ds: Dataset) -> list[Diagnostic]:
+    """Silent mistakes across records: ids without their region's prefix, agency short names
+    that read the same in two regions, indicators compared across cities in different units."""
+    out = []
+    regions = {r.id: r for r in ds.regions}
+
+    def prefix_of(region_id):
+        seen = set()
+        while region_id in regions and region_id not in seen:
+            seen.add(region_id)
+            if regions[region_id].id_prefix:
+                return regions[region_id].id_prefix
+            region_id = regions[region_id].parent
+        return None
+
+    for kind, records in (("plan", ds.plans), ("agency", ds.agencies), ("indicator", ds.indicators)):
+        for record in records:
+            prefix = prefix_of(record.region)
+            if prefix and not record.id.startswith(prefix + "-"):
+                out.append(Diagnostic(record.locs["id"], field_path(record, "id"),
+                                      f"{kind} id '{record.id}' does not start with '{prefix}-', the prefix of region '{record.region}'",
+                                      f"name it '{prefix}-…' (ids are permanent links: choose before publishing)",
+                                      severity="warning"))
+    seen: dict[tuple, object] = {}
+    for agency in ds.agencies:
+        for lang in ("zh", "en"):
+            short = agency.short.get(lang) if agency.short else None
+            other = seen.get((lang, short)) if short else None
+            if other is not None and other.region != agency.region:
+                out.append(Diagnostic(agency.locs["short"], field_path(agency, f"short.{lang}"),
+                                      f"short name '{short}' is also the short name of '{other.id}' in region '{other.region}'",
+                                      "pages add the region to tell them apart; check that the agency and region are right",
+                                      severity="warning"))
+            elif short:
+                seen[(lang, short)] = agency
+    units = {u.id: u for u in ds.units}
+    by_measure: dict[str, object] = {}
+    for ind in ds.indicators:
+        first = by_measure.setdefault(ind.measure, ind) if ind.measure else ind
+        a, b = units.get(ind.unit), units.get(first.unit)
+        if first is not ind and a and b and a.base != b.base:
+            out.append(Diagnostic(ind.locs["unit"], field_path(ind, "unit"),
+                                  f"measure '{ind.measure}' is counted in '{b.base}' by '{first.id}' but in '{a.base}' here",
+                                  "indicators compared on one chart need units of the same base",
+                                  severity="warning"))
+    return out
 
 
 def load_dataset(data_dir: Path, *, strict: bool = False,
