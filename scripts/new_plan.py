@@ -5,7 +5,8 @@ Usage:
   python scripts/new_plan.py ID --region REGION --source TEXT_FILE \\
       --title-zh 标题 --title-en "Title" [--kind plan|work_report|news] [--language zh|en]
 
-The source text is copied into data/sources/ (keeping its name). The new file validates as it is;
+The source text is copied into data/sources/ (keeping its name, or as <id>.txt when its name
+is not letters, digits and . _ -). The new file validates as it is;
 fill in sections, tasks and targets following the comments, then run python scripts/validate.py.
 """
 
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.schema import PLAN_KINDS  # noqa: E402
-from atlas.specs import SLUG_RE, did_you_mean  # noqa: E402
+from atlas.specs import SLUG_RE, FileName, did_you_mean  # noqa: E402
 from atlas.yaml_source import read_yaml  # noqa: E402
 
 TEMPLATE = """\
@@ -105,11 +106,22 @@ sections: []                  # replace [] with the document's sections, e.g.:
 """
 
 
-def _region_ids(data: Path) -> list[str]:
-    """The region ids the data defines (read with the project's own checked loader)."""
+def _regions(data: Path) -> dict[str, dict]:
+    """The regions the data defines, by id (read with the project's own checked loader)."""
     doc, _ = read_yaml(data / "regions.yaml", "data/regions.yaml", data)
     rows = doc.data if doc is not None and isinstance(doc.data, list) else []
-    return [r["id"] for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)]
+    return {r["id"]: r for r in rows if isinstance(r, dict) and isinstance(r.get("id"), str)}
+
+
+def _id_prefix(regions: dict[str, dict], region: str) -> str | None:
+    """The region's ``id_prefix``, or its nearest ancestor's (a district uses its city's)."""
+    seen = set()
+    while region in regions and region not in seen:
+        seen.add(region)
+        if isinstance(regions[region].get("id_prefix"), str):
+            return regions[region]["id_prefix"]
+        region = regions[region].get("parent")
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,20 +142,28 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{target} already exists; nothing was written")
     if not args.source.is_file():
         parser.error(f"source file {args.source} not found")
-    regions = _region_ids(args.data)
+    regions = _regions(args.data)
     if args.region not in regions:
-        hint = did_you_mean(args.region, regions) or f"add it to {args.data / 'regions.yaml'} first"
+        hint = did_you_mean(args.region, list(regions)) or f"add it to {args.data / 'regions.yaml'} first"
         parser.error(f"unknown region '{args.region}' ({hint}); the order is region -> agencies -> "
                      "indicators -> plan; nothing was written")
+    prefix = _id_prefix(regions, args.region)
+    if prefix and not args.id.startswith(prefix + "-"):
+        parser.error(f"plan id '{args.id}' does not start with '{prefix}-', the id prefix of region "
+                     f"'{args.region}' (e.g. {prefix}-2021-service-plan); nothing was written")
     sources = args.data / "sources"
     sources.mkdir(parents=True, exist_ok=True)
-    if not (sources / args.source.name).exists():
-        shutil.copy(args.source, sources / args.source.name)
+    name = args.source.name  # kept when the data accepts it as a file name, else the plan's id
+    if not FileName.PATTERN.match(name) or ".." in name:
+        name = args.id + (args.source.suffix if FileName.PATTERN.match("x" + args.source.suffix) else ".txt")
+        print(f"the source is copied as data/sources/{name} (a file name there is letters, digits, . _ -)")
+    if not (sources / name).exists():
+        shutil.copy(args.source, sources / name)
     other = "en" if args.language == "zh" else "zh"
     target.write_text(TEMPLATE.format(
         id=args.id, kind=args.kind, region=args.region, title_zh=args.title_zh,
         title_en=args.title_en, title_en_q='"' + args.title_en.replace('"', "'") + '"',
-        source=args.source.name, language=args.language, translated=other,),
+        source=name, language=args.language, translated=other,),
         encoding="utf-8")
     print(f"wrote {target}; fill it in, then run: python scripts/validate.py")
     return 0

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import MINI, ROOT
 
@@ -61,3 +66,33 @@ def test_new_plan_refuses_an_unknown_region_and_writes_nothing(tmp_path):
     assert result.returncode != 0
     assert "unknown region 'jiaxin' (did you mean 'jiaxing'?)" in result.stderr
     assert not (data / "plans" / "lz-2024-plan.yaml").exists()
+
+
+GUIDES = [ROOT / "docs" / "maintainers" / "index.md", ROOT / "docs" / "maintainers" / "index.en.md"]
+
+
+def _guide_commands(guide) -> list[str]:
+    """The guide's ``.venv/bin/python scripts/…`` commands, in code blocks (continued lines
+    joined) and in inline code, in the order a maintainer meets them."""
+    text = re.sub(r"\\\n\s*", "", guide.read_text(encoding="utf-8"))
+    return [c.strip() for c in re.findall(r"(?m)(?:^\s*|`)(\.venv/bin/python scripts/[^`\n]+)", text)]
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
+def test_the_guides_script_commands_run_as_written(tmp_path, guide):
+    """Issue 13: every script command of the maintainer's guide works when pasted, in order, in a
+    copy of the project (with the source text the example names in the home folder)."""
+    project = tmp_path / "project"
+    for name in ("data", "hooks", "scripts", "templates", ".git"):
+        shutil.copytree(ROOT / name, project / name)
+    (project / ".venv").symlink_to(Path(sys.executable).resolve().parent.parent)
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in ("原文.txt", "source.txt"):
+        (home / name).write_text("淮安市服务业发展方案\n一、总体要求\n", encoding="utf-8")
+    commands = _guide_commands(guide)
+    assert any("new_plan.py" in c for c in commands) and any("--changes" in c for c in commands)
+    for command in commands:
+        result = subprocess.run(command, shell=True, cwd=project, capture_output=True, text=True,
+                                timeout=120, env=dict(os.environ, HOME=str(home)))
+        assert result.returncode == 0, f"{guide.name}: {command}\n{result.stdout}{result.stderr}"
