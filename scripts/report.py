@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Per document: counts of sections, tasks, targets, observations and agencies; then every text
-field still missing a language (the translation report). With --changes REV: what changed in
-the data since a git revision (plans, tasks, targets… added, removed or modified).
+field still missing a language (the translation report). With --changes REV: a release note
+of what changed in the data since a git revision, by document with counts, then regions,
+agencies, sectors, units, indicators, source texts and comparison pages (Markdown, or JSON with
+--format json).
 
-Usage: python scripts/report.py [--data DIR] [--changes REV]   (exit 1 if the data has errors)
+Usage: python scripts/report.py [--data DIR] [--changes REV [--format markdown|json]]
+(exit 1 if the data has errors)
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import subprocess
 import sys
 import tarfile
@@ -20,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.errors import AtlasError  # noqa: E402
-from atlas.changes import diff  # noqa: E402
+from atlas.changes import release_note, to_markdown  # noqa: E402
 from atlas.pipeline import build_model  # noqa: E402
 from atlas.report import format_counts, missing_translations, plan_counts  # noqa: E402
 from atlas.validate import check_data  # noqa: E402
@@ -29,10 +33,12 @@ from atlas.validate import check_data  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
-    parser.add_argument("--changes", metavar="REV", help="list what changed since this git revision")
+    parser.add_argument("--changes", metavar="REV", help="a release note of what changed since this git revision")
+    parser.add_argument("--format", choices=["markdown", "json"], default="markdown",
+                        help="of the release note (default: markdown)")
     args = parser.parse_args(argv)
     if args.changes:
-        return changes(args.data, args.changes)
+        return changes(args.data, args.changes, args.format)
     try:
         model, warnings = build_model(args.data)
     except AtlasError as exc:
@@ -50,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def changes(data_dir: Path, rev: str) -> int:
+def changes(data_dir: Path, rev: str, fmt: str = "markdown") -> int:
     """Compare the data in the working tree with the data at ``rev``."""
     data_dir = data_dir.resolve()
     top = subprocess.run(["git", "-C", str(data_dir), "rev-parse", "--show-toplevel"],
@@ -68,14 +74,15 @@ def changes(data_dir: Path, rev: str) -> int:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(tmp, filter="data")
         old, _ = check_data(Path(tmp) / rel)
-    new, diagnostics = check_data(data_dir)
-    if any(d.severity == "error" for d in diagnostics):
-        print("The current data has errors; run python scripts/validate.py first.", file=sys.stderr)
-        return 1
-    lines = diff(old, new)
-    print(f"Changes in {rel}/ since {rev}: {len(lines) or 'none'}")
-    for line in lines:
-        print(f"  {line}")
+        new, diagnostics = check_data(data_dir)
+        if any(d.severity == "error" for d in diagnostics):
+            print("The current data has errors; run python scripts/validate.py first.", file=sys.stderr)
+            return 1
+        note = release_note(old, new, Path(tmp) / rel / "sources", data_dir / "sources")
+    if fmt == "json":
+        print(json.dumps({"since": rev, **note}, ensure_ascii=False, indent=2))
+    else:
+        print(to_markdown(note, rev), end="")
     return 0
 
 

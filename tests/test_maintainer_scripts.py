@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -49,11 +50,25 @@ def test_report_changes_since_a_revision(tmp_path):
     plan.write_text(plan.read_text(encoding="utf-8").replace("value: 127", "value: 128")
                     .replace("title: {zh: 发展现代物流, en: Develop modern logistics}",
                              "title: {zh: 发展现代物流业, en: Develop modern logistics}"), encoding="utf-8")
+    agencies = repo / "data" / "agencies.yaml"
+    agencies.write_text(agencies.read_text(encoding="utf-8").replace(
+        "short: {zh: 市旅游局, en: Tourism Bureau}", "short: {zh: 市旅游委, en: Tourism Bureau}"), encoding="utf-8")
+    (repo / "data" / "sources" / "mini.txt").write_text(
+        (repo / "data" / "sources" / "mini.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     result = run(SCRIPTS / "report.py", "--data", repo / "data", "--changes", "HEAD")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "modified target mini-plan#t1-1-projects: value 127 → 128" in out
-    assert "modified task mini-plan#t1-1: title" in out
+    assert out.startswith("# Data changes since HEAD\n")
+    assert "### 测试工作方案 / Test work plan (`mini-plan`): modified" in out
+    assert "modified: 1 tasks, 1 targets" in out  # counts per document
+    assert "- modified target `t1-1-projects`: value 127 → 128" in out
+    assert "- modified task `t1-1`: title" in out
+    assert "## Agencies" in out and "- modified agency `jx-tourism`: short" in out
+    assert "- modified `data/sources/mini.txt`" in out
+    note = json.loads(run(SCRIPTS / "report.py", "--data", repo / "data", "--changes", "HEAD",
+                          "--format", "json").stdout)
+    assert note["documents"][0]["counts"] == {"modified": {"tasks": 1, "targets": 1}}
+    assert note["registries"]["agencies"][0]["fields"] == ["short"]
 
 
 def test_new_plan_refuses_an_unknown_region_and_writes_nothing(tmp_path):
