@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Audit a built site as a reader's screen sees it: for one page of every kind (and the largest
-plan, sector and year pages), in both languages, at 390 and 1280 px, count the tables wider than
+plan, plan part, sector and year pages), in both languages, at 390 and 1280 px, count the tables wider than
 their column (sideways scrolling or clipping), the pixels hidden, the page's DOM elements and
 height, and the console errors.
 
@@ -18,7 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 PAGES = ["", "plans/", "plans/jx-2010-service-work-plan/", "plans/jx-2010-service-work-plan/source/",
-         "plans/jx-2019-government-work-report/", "sectors/", "sectors/logistics/", "sectors/producer-services/",
+         "plans/jx-2019-government-work-report/", "plans/jx-2019-government-work-report/figures/",
+         "plans/jx-2010-service-work-plan/sections/s2/", "plans/jx-2016-modern-service-action-plan/sections/s3/",
+         "sectors/", "sectors/logistics/", "sectors/producer-services/",
          "agencies/", "agencies/jx-drc/", "indicators/", "indicators/jx-gdp-growth/", "compare/",
          "compare/tourism-revenue/", "years/", "years/2019/", "regions/", "regions/jiaxing/", "about/"]
 MEASURE = """() => {

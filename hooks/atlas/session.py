@@ -1,0 +1,246 @@
+"""The state of one MkDocs run (a build, or a preview across its rebuilds), in one typed object.
+
+The MkDocs glue (``hooks/atlas_hooks.py``) only forwards MkDocs events here. A session loads the
+data when it changed (keeping the last good model while previewing broken data), renders pages,
+remembers what a one-language preview already built, counts MkDocs' warnings for ``--strict``,
+and owns the atomic site swap and the search-index jobs. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import logging
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from .errors import AtlasError
+from .export import files as export_files
+from .pipeline import build_model, timed
+from .render import make_env, render_page, template_problem
+from .resolve import Model
+from .safe_text import text as as_text
+from .site_search import IndexJob, default_language_glob
+from .site_swap import SiteBuild
+from .urls import DOWNLOADS
+from .views import PageView, build_views
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector re-walks every live object on each full collection;
+    while hundreds of thousands of YAML nodes and records are being made, that made loading the
+    data grow faster than the data (9.3 s instead of 3.6 s at 30 times the real data). Our stages
+    make almost no cyclic garbage, so the collector waits until they are done."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def return_free_memory() -> None:
+    """Give the memory freed by the page builds back to the system (glibc keeps it otherwise)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
+class TemplateProblem(Exception):
+    """A page template is missing or broken; the message names file and line."""
+
+
+class ProblemCounter(logging.Handler):
+    """Counts the warnings and errors MkDocs logs (``--strict`` then keeps the old site)."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+@dataclass
+class Session:
+    data_dir: Path
+    templates_dir: Path
+    # the data: survives a preview's rebuilds
+    key: tuple | None = None
+    model: Model | None = None
+    error: str | None = None  # a preview showing the last good data says why on every page
+    downloads: dict = field(default_factory=dict)
+    previous_markdown: dict = field(default_factory=dict)
+    env: jinja2.Environment | None = None
+    timings: dict = field(default_factory=dict)  # seconds per stage of our own code
+    dump_dir: Path | None = None  # ATLAS_DUMP_MARKDOWN: the benchmark's plain-MkDocs baseline
+    page_404: str | None = None
+    # this run
+    command: str | None = None
+    dirty: bool = False
+    build: SiteBuild | None = None
+    swapped: bool = False
+    problems: ProblemCounter | None = None
+    index_jobs: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_environment(cls, root: Path) -> "Session":
+        """The project's folders, or others named by ATLAS_DATA_DIR and ATLAS_TEMPLATES_DIR (tests,
+        the benchmark); ATLAS_DUMP_MARKDOWN keeps the generated Markdown (the plain baseline)."""
+        dump = os.environ.get("ATLAS_DUMP_MARKDOWN")
+        return cls(Path(os.environ.get("ATLAS_DATA_DIR") or root / "data"),
+                   Path(os.environ.get("ATLAS_TEMPLATES_DIR") or root / "templates"),
+                   dump_dir=Path(dump) if dump else None)
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.problems = ProblemCounter()
+        logging.getLogger("mkdocs").addHandler(self.problems)
+        self.command, self.dirty, self.build, self.swapped, self.index_jobs = command, dirty, None, False, {}
+
+    def finish(self, timings_file: str | None = None) -> None:
+        """End of the run: stop unfinished index jobs, keep the old site after a failed build,
+        write the seconds per stage to ``timings_file`` (for the benchmark)."""
+        if timings_file:
+            Path(timings_file).write_text(json.dumps(self.timings, indent=1), encoding="utf-8")
+        for job in self.index_jobs.values():
+            job.cancel()
+        if self.build is not None:
+            if not self.swapped:
+                self.build.discard()
+            self.build.release()
+        if self.problems is not None:
+            logging.getLogger("mkdocs").removeHandler(self.problems)
+
+    def _data_key(self) -> tuple:
+        """Changes whenever a data file is added, removed or edited."""
+        return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                            for p in self.data_dir.rglob("*") if p.is_file()))
+
+    def load(self, log) -> Model:
+        """The model of the current data, loaded again only when a data file changed. Bad data
+        raises ``AtlasError``, except while previewing: the last good model stays, with ``error``."""
+        key = self._data_key()
+        if self.key == key:
+            return self.model
+        gc.unfreeze()  # the previous model (a preview's rebuild) may be collected again
+        try:
+            with collector_paused():
+                model, warnings = build_model(self.data_dir, timings=self.timings)
+        except AtlasError as exc:
+            if self.command == "serve" and self.model is not None:
+                self.key, self.error = key, str(exc)
+                log.error("The data has errors; the preview keeps the last good data.\n" + str(exc))
+                return self.model
+            self.key = None
+            raise
+        for warning in warnings:
+            log.warning(str(warning))
+        with timed(self.timings, "downloads"), collector_paused():
+            self.downloads = {f"{DOWNLOADS}/{name}": content for name, content in export_files(model).items()}
+        self.model, self.key, self.error = model, key, None
+        gc.freeze()  # the model lives through the build: full collections need not walk it
+        return model
+
+    def render(self, lang: str, view: PageView) -> str:
+        """One page's Markdown; a broken template is one ``TemplateProblem`` naming file and line."""
+        if self.env is None:  # one environment: templates compile once, and reload when edited
+            self.env = make_env(self.templates_dir)
+        with timed(self.timings, "render"):
+            try:
+                return render_page(self.env, self.model, lang, view)
+            except jinja2.TemplateError as exc:
+                raise TemplateProblem(template_problem(exc, view.template)) from None
+
+    def unchanged_since_last_preview(self, lang: str, src: str, markdown: str) -> bool:
+        """In ``mkdocs serve --dirty`` (what ``serve.sh --lang`` runs), a detail page whose
+        Markdown is the same as in the last build need not be converted and written again."""
+        if not (self.dirty and self.command == "serve"):
+            return False
+        same = self.previous_markdown.get((lang, src)) == markdown
+        self.previous_markdown[(lang, src)] = markdown
+        return same
+
+    # -- the site folder: written aside, swapped in whole ----------------------------------------
+    def begin_build(self, site: Path) -> Path:
+        """Where this build writes: ``<site>.partial``, taken under a lock (raises ``SiteError``)."""
+        self.build = SiteBuild(site)
+        return self.build.start()
+
+    def index_default_language(self, site: Path, other_languages: list[str], default: str) -> None:
+        """The default language's pages are written: index them on the second core while the
+        other languages are built."""
+        return_free_memory()  # this Pagefind runs beside the next language's build
+        self.index_jobs = {default: IndexJob(site, default_language_glob(site, other_languages))}
+
+    def index_and_swap(self, site: Path, other_languages: list[str], with_index: bool, log) -> Path | None:
+        """Every language is built: finish the search index, then move the site into place.
+        Returns the published folder (None when nothing was swapped); raises ``AtlasError``
+        (Pagefind failed) or ``SiteError`` (the swap failed; the old site is back)."""
+        if with_index:
+            with timed(self.timings, "search index (Pagefind)"):
+                return_free_memory()  # Pagefind runs beside this process, which still holds the build
+                jobs = {lang: IndexJob(site / lang) for lang in other_languages}
+                jobs.update(self.index_jobs)
+                self.index_jobs = {}
+                log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))
+        else:
+            log.info("One-language preview: the search index is not built.")
+        if self.build is None or self.swapped:
+            return None
+        self.build.swap()
+        self.swapped = True
+        return self.build.final
+
+    # -- pages ---------------------------------------------------------------------------------
+    def preview_banner(self, markdown: str) -> str:
+        """While a preview shows the last good data, every page says so first."""
+        if not self.error:
+            return markdown
+        return (f'!!! danger "The data has errors / 数据有错误"\n\n'
+                f"    This preview shows the last good data. 预览显示的是上一次正确的数据。\n\n"
+                f"    {as_text(self.error.splitlines()[0])}\n\n" + markdown)
+
+    def page_404_for(self, lang: str, default: str, site: Path, output: str) -> str:
+        """Each language build writes ``site/404.html``: the default language's stays there, the
+        others' go to ``site/<lang>/404.html``."""
+        if lang == default:
+            self.page_404 = output
+            return output
+        target = site / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return self.page_404 or output
+
+    def dump(self, src: str, content) -> None:
+        """The benchmark's plain-MkDocs baseline: every generated page and file as written."""
+        if self.dump_dir is None:
+            return
+        path = self.dump_dir / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+    def pages(self, lang: str, default: str) -> list[tuple[PageView, str, bool]]:
+        """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``."""
+        model = self.model
+        with timed(self.timings, "views"), collector_paused():
+            views = build_views(model, lang)
+        out = []
+        with collector_paused():  # once for all pages, not once per page
+            for view in views:
+                markdown = self.render(lang, view)
+                self.dump(view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
+                unchanged = not view.in_nav and self.unchanged_since_last_preview(lang, view.src, markdown)
+                out.append((view, markdown, unchanged))
+        for src, content in self.downloads.items():
+            self.dump(src, content)
+        return out
