@@ -7,9 +7,12 @@ ensure_venv() {  # $1: requirements file
   if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
   fi
-  if [ ! -f "$stamp" ] || ! cmp -s <(cat "$ROOT"/requirements*.txt) "$stamp"; then
+  if [ ! -f "$stamp" ] || ! cmp -s <(cat "$ROOT"/requirements*.txt "$ROOT/pyproject.toml") "$stamp"; then
     "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$req"
-    cat "$ROOT"/requirements*.txt > "$stamp"
+    # the core, hooks/atlas, importable as `atlas` by scripts and tests (an editable install:
+    # edits take effect without reinstalling); setuptools is pinned in requirements.txt
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT"
+    cat "$ROOT"/requirements*.txt "$ROOT/pyproject.toml" > "$stamp"
   fi
 }
 export NO_MKDOCS_2_WARNING=1

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.errors import AtlasError  # noqa: E402
 from atlas.export import files  # noqa: E402

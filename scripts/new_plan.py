@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.schema import PLAN_KINDS  # noqa: E402
 from atlas.specs import SLUG_RE, FileName, did_you_mean  # noqa: E402

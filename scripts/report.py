@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.errors import AtlasError  # noqa: E402
 from atlas.changes import release_note, to_markdown  # noqa: E402

@@ -9,29 +9,11 @@ Uses Debian's /usr/bin/chromium through Playwright (no browser download).
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the console for what matters
-        pass
-
-
-def serve(site_dir: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``site_dir`` on a free loopback port in a background thread."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
+from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 
 def main() -> None:

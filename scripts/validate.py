@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 from atlas.errors import AtlasError, format_report  # noqa: E402
 from atlas.validate import check_data  # noqa: E402

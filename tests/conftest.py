@@ -1,4 +1,5 @@
-"""Shared test fixtures: the project root on sys.path, copies of data, and built sites."""
+"""Shared test fixtures: the project root, copies of data, and built sites. The ``atlas``
+package (``hooks/atlas``) is installed in the virtual environment (``pip install -e .``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 MINI = ROOT / "tests" / "fixtures" / "mini"
 PYTHON = sys.executable
 MKDOCS = [PYTHON, "-m", "mkdocs"]

@@ -15,8 +15,7 @@ import pytest
 
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 playwright = pytest.importorskip("playwright.sync_api")
 

@@ -291,3 +291,30 @@ def test_agencies_whose_short_names_clash_across_regions_are_told_apart(mini_dat
     assert "[市旅游局（嘉兴市）]" in zh
     en = render_page(env, model, "en", next(v for v in build_views(model, "en") if v.src == "plans/mini-plan.md"))
     assert "[Tourism Bureau]" in en  # the English short names differ: nothing added
+
+
+def test_templates_read_views_not_the_model_and_the_model_is_read_only(mini_data):
+    """Issue 13: views are the templates' only input; once resolved, the model cannot grow."""
+    import re
+    for template in (ROOT / "templates").glob("*.j2"):
+        assert not re.search(r"\bm[.\[]", template.read_text(encoding="utf-8")), template.name
+    dataset, _ = check_data(mini_data)
+    model = resolve(dataset)
+    with pytest.raises(TypeError):
+        model.tasks_led_by["nobody"] = []
+    assert "nobody" not in model.tasks_led_by and model.tasks_led_by.get("nobody") is None
+    env = make_env(ROOT / "templates")
+    before = {name: len(getattr(model, name)) for name in ("tasks_led_by", "targets_of_indicator", "plans_in_region")}
+    for lang in ("zh", "en"):
+        for view in build_views(model, lang):
+            render_page(env, model, lang, view)
+    assert before == {name: len(getattr(model, name)) for name in before}
+
+
+def test_scripts_and_tests_import_the_installed_package_without_path_edits():
+    """Issue 13: hooks/atlas is installed (pyproject.toml, `pip install -e .` in scripts/env.sh)."""
+    import atlas
+    assert Path(atlas.__file__).resolve().parent == ROOT / "hooks" / "atlas"
+    edits = [p.name for folder in ("scripts", "tests") for p in (ROOT / folder).glob("*.py")
+             if "sys.path.insert(" in p.read_text(encoding="utf-8").replace('"sys.path.insert("', "")]
+    assert edits == []

@@ -16,8 +16,7 @@ import yaml
 
 from conftest import MINI, ROOT, build_site
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 MARK = "__pwned"
 # one line each: names, titles, short forms, quotes, aliases

@@ -100,7 +100,7 @@ def test_the_guides_script_commands_run_as_written(tmp_path, guide):
     project = tmp_path / "project"
     for name in ("data", "hooks", "scripts", "templates", ".git"):
         shutil.copytree(ROOT / name, project / name)
-    (project / ".venv").symlink_to(Path(sys.executable).resolve().parent.parent)
+    (project / ".venv").symlink_to(Path(sys.prefix))  # the virtual environment running the tests
     home = tmp_path / "home"
     home.mkdir()
     for name in ("原文.txt", "source.txt"):

@@ -20,7 +20,6 @@ from .resolve import Model
 from .urls import page_src
 
 ONE_PAGE_MAX_TASKS = 12
-_MEMO = "plan_pages"
 
 
 def is_paged(m: Model, plan_id: str) -> bool:
@@ -35,35 +34,33 @@ def figures_src(plan_id: str) -> str:
     return f"plans/{plan_id}/figures.md"
 
 
-def _placement(m: Model, plan_id: str) -> dict[str, str]:
-    """``{item id: page source}`` for the parts of a paged plan that are not on its overview."""
-    memo = m.memo.setdefault(_MEMO, {})
-    if plan_id not in memo:
-        where: dict[str, str] = {}
-        if is_paged(m, plan_id):
-            def walk(sections, src):
-                for s in sections:
-                    where[s.id] = src or section_src(plan_id, s.id)
-                    for task in s.tasks:
-                        where[task.id] = where[s.id]
-                        for target in task.targets:
-                            where[target.id] = where[s.id]
-                    walk(s.sections, where[s.id])
-            walk(m.plans[plan_id].sections, None)
-            for ref in m.observations_in_plan.get(plan_id, []):
-                where[ref.observation.id] = figures_src(plan_id)
-        memo[plan_id] = where
-    return memo[plan_id]
+def placement(m: Model, plan_id: str) -> dict[str, str]:
+    """``{item id: page source}`` for the parts of a paged plan that are not on its overview
+    (worked out once, by ``resolve``: ``m.placement``)."""
+    where: dict[str, str] = {}
+    if is_paged(m, plan_id):
+        def walk(sections, src):
+            for s in sections:
+                where[s.id] = src or section_src(plan_id, s.id)
+                for task in s.tasks:
+                    where[task.id] = where[s.id]
+                    for target in task.targets:
+                        where[target.id] = where[s.id]
+                walk(s.sections, where[s.id])
+        walk(m.plans[plan_id].sections, None)
+        for ref in m.observations_in_plan.get(plan_id, []):
+            where[ref.observation.id] = figures_src(plan_id)
+    return where
 
 
 def item_src(m: Model, plan_id: str, item_id: str | None) -> str:
     """The page showing a part of a plan (the overview for the plan itself and its notes)."""
-    return _placement(m, plan_id).get(item_id, page_src("plan", plan_id)) if item_id else page_src("plan", plan_id)
+    return m.placement[plan_id].get(item_id, page_src("plan", plan_id)) if item_id else page_src("plan", plan_id)
 
 
 def moved(m: Model, plan_id: str) -> dict[str, str]:
     """The parts a paged plan's overview does not show: ``{item id: page source}``."""
-    return dict(_placement(m, plan_id))
+    return dict(m.placement[plan_id])
 
 
 def sections_around(plan, section_id: str) -> tuple:

@@ -87,14 +87,11 @@ def _sort_key(o: ObservationRef):
 
 
 def progress(m: Model, ref: TargetRef) -> Progress:
-    """The status of one target and the figure it rests on (worked out once per build)."""
-    key = ("progress", ref.plan.id, ref.target.id)
-    if key not in m.memo:
-        m.memo[key] = _judge(m, ref)
-    return m.memo[key]
+    """The status of one target and the figure it rests on (worked out once, by ``resolve``)."""
+    return m.progress[f"{ref.plan.id}#{ref.target.id}"]
 
 
-def _judge(m: Model, ref: TargetRef) -> Progress:
+def judge(m: Model, ref: TargetRef) -> Progress:
     t = ref.target
     figures = sorted(m.observations_of_indicator.get(t.indicator, []), key=_sort_key)
     latest = figures[-1] if figures else None

@@ -412,6 +412,7 @@ class PageRenderer:
             plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
             passage=self.passage, paragraph=self.paragraph, moved_map=self.moved_map,
             region_page=lambda region_id: page_src("region", region_id),
+            unit_name=lambda unit_id: self.txc(self.m.units[unit_id].name),
             about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
             figures_link=lambda plan_id: relative(self.view.src, plan_pages.figures_src(plan_id)),
@@ -420,7 +421,7 @@ class PageRenderer:
             date=lambda d: present.date(d, self.lang), plan_year=plan_year,
             period=lambda p: present.period(p.start, p.end, self.lang),
             period_label=lambda code: present.period_label(code, self.lang))
-        return dict(v=self.view, m=self.m, lang=self.lang, other_lang="en" if self.lang == "zh" else "zh",
+        return dict(v=self.view, lang=self.lang, other_lang="en" if self.lang == "zh" else "zh",
                     by_status=self.by_status, **{k: _helper(f) for k, f in helpers.items()}, **plain,
                     **self.view.context)
 

@@ -7,7 +7,8 @@ sector or a year — once per build, in document order, so views only look thing
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from dataclasses import dataclass, field, fields
 from typing import Optional
 
 from .records import period_end_year, Dataset, Note, Observation, Plan, Section, Target, Task
@@ -105,7 +106,8 @@ class Model:
     plan_items: dict = field(default_factory=dict)  # (plan id, item id) → (kind, record)
     shared_short_names: set = field(default_factory=set)  # (lang, short name) used in two regions
     sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
-    memo: dict = field(default_factory=dict)  # values later stages derive once per build (progress)
+    progress: dict = field(default_factory=dict)  # "plan#target" → Progress (see progress.py)
+    placement: dict = field(default_factory=dict)  # plan id → {item id: page source} (plan_pages.py)
 
     @property
     def comparisons(self) -> dict:
@@ -208,6 +210,20 @@ def resolve(ds: Dataset) -> Model:
             m.observations_in_plan[plan.id].append(oref)
             m.observations_of_indicator[obs.indicator].append(oref)
             m.observations_in[period_end_year(obs.period)].append(oref)
+    return _complete(m)
+
+
+def _complete(m: Model) -> Model:
+    """What later stages derive from the whole model, worked out once here (each target's status,
+    which page shows each part of a plan); then every index becomes a read-only mapping, so that
+    rendering cannot change the model (a defaultdict grew a key on every lookup)."""
+    from . import plan_pages, progress  # they read the model resolved above
+    m.progress = {f"{ref.plan.id}#{ref.target.id}": progress.judge(m, ref) for ref in m.targets}
+    m.placement = {plan_id: plan_pages.placement(m, plan_id) for plan_id in m.plans}
+    for f in fields(m):
+        value = getattr(m, f.name)
+        if isinstance(value, dict):
+            setattr(m, f.name, MappingProxyType(dict(value)))
     return m
 
 

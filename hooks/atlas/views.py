@@ -60,6 +60,7 @@ def home(m: Model, lang: str) -> list[PageView]:
     return [PageView("home", page_src("home"), "home.md.j2", _label("site_name"),
                      {"counts": counts, "plans": list(m.plans.values()), "groups": groups,
                       "top_regions": top_regions,
+                      "region_children": {r.id: list(m.region_children.get(r.id, ())) for r in top_regions},
                       "targets_by_region": [(r, rows) for r, rows in by_region if rows]}, in_nav=True)]
 
 
@@ -75,7 +76,8 @@ def plans(m: Model, lang: str) -> list[PageView]:
                               {"plan": plan, "tasks": m.tasks_in_plan.get(plan.id, []),
                                "targets": m.targets_in_plan.get(plan.id, []),
                                "observations": m.observations_in_plan.get(plan.id, []),
-                               "paged": plan_pages.is_paged(m, plan.id)},
+                               "paged": plan_pages.is_paged(m, plan.id),
+                               "has_source_text": plan.id in m.sources},
                               data_files=(f"{DATA}/plans/{plan.id}.yaml",)))
         if plan_pages.is_paged(m, plan.id):
             views += _plan_parts(m, plan)
@@ -270,9 +272,22 @@ BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (
     home, plans, sectors, agencies, years, indicators, comparisons, regions, field_reference)
 
 
+COUNTED = ("tasks_in_plan", "tasks_led_by", "tasks_joined_by", "tasks_in_sector", "targets_in_sector",
+           "targets_of_indicator", "observations_of_indicator", "plans_in_region", "agencies_in_region")
+
+
+def tally(m: Model) -> dict[str, dict]:
+    """How many records each index of the model holds per key (``tally.tasks_in_plan[id]``), for
+    the index tables: templates read views, never the model."""
+    return {name: {key: len(rows) for key, rows in getattr(m, name).items()} for name in COUNTED}
+
+
 def build_views(m: Model, lang: str) -> list[PageView]:
-    """Every generated page for ``lang``, in a fixed order."""
+    """Every generated page for ``lang``, in a fixed order; each view also carries ``tally``."""
     out: list[PageView] = []
     for builder in BUILDERS:
         out += builder(m, lang)
+    shared = tally(m)
+    for view in out:
+        view.context["tally"] = shared
     return out
