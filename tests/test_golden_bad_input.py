@@ -82,7 +82,14 @@ def test_validate_script_gives_the_message_without_traceback(case: str, tmp_path
     assert strict.returncode == 1
 
 
-@pytest.mark.parametrize("case", CASES)
+# Every case goes through check_data above, which is what the build runs first; through the real
+# `mkdocs build --strict`, one case of each way data can fail: unreadable, YAML, shape, reference,
+# cross-record rule, source file, and a warning that --strict turns into a failure.
+BUILD_CASES = ["not-utf8", "yaml-syntax-error", "missing-required", "unknown-agency", "deadline-before-start",
+               "quote-not-in-source", "missing-translation", "html-in-text"]
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
 def test_strict_build_fails_with_the_message_without_traceback(case: str, tmp_path: Path):
     data = _prepare(case, tmp_path)
     result = build_site(tmp_path / "site", data, strict=True, today=TODAY)

@@ -7,6 +7,8 @@ UTF-8, an empty file, tab indentation, a key written twice in one mapping. Each 
 
 from __future__ import annotations
 
+import hashlib
+
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,12 +203,33 @@ def _python_parse_problem(text: str, display: str) -> Diagnostic | None:
     return None
 
 
+# (display, sha256 of the bytes) → (size, what read_yaml returned): unchanged files are not parsed
+# again (a preview's rebuild, the next check of a fuzz run), up to 8 MB of YAML (the real data is
+# 1.2 MB; a much larger deployment parses each build, as before, instead of holding it all).
+_PARSED: dict = {}
+_PARSED_BUDGET = 8 * 1024 * 1024
+
+
 def read_yaml(path: Path, display: str, root: Path | None = None) -> tuple[YamlDoc | None, list[Diagnostic]]:
     """Load ``path``, which must be a regular file inside ``root`` (default: its folder);
-    ``display`` is how the file is named in messages (e.g. ``data/agencies.yaml``)."""
+    ``display`` is how the file is named in messages (e.g. ``data/agencies.yaml``). The same bytes
+    under the same name give the same (unchanged, never modified) result without parsing again."""
     raw, problem = read_inside(path, root or path.parent, display, DATA_FILE_LIMIT)
     if problem:
         return None, [problem]
+    key = (display, hashlib.sha256(raw).digest())
+    if key in _PARSED:
+        doc, diagnostics = _PARSED[key][1]
+        return doc, list(diagnostics)
+    result = _parse(raw, display)
+    if len(raw) <= _PARSED_BUDGET:
+        while _PARSED and sum(size for size, _ in _PARSED.values()) + len(raw) > _PARSED_BUDGET:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = (len(raw), result)
+    return result[0], list(result[1])
+
+
+def _parse(raw: bytes, display: str) -> tuple[YamlDoc | None, list[Diagnostic]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [Diagnostic(Loc(display, 1, 1), "", "the file starts with a byte-order mark (BOM)",
                                  "save it as UTF-8 without BOM")]
