@@ -285,8 +285,8 @@ def test_search_excerpts_mark_the_other_language(site, page):
     _, base, _ = site
     page.goto(base + "search/?q=2020")
     results_of(page)
-    page.wait_for_timeout(300)
-    assert page.locator('.pagefind-ui__result-excerpt span[lang="en"]').count() > 0
+    # each result's excerpt arrives after the list (Pagefind loads it lazily); then it is marked
+    page.wait_for_selector('.pagefind-ui__result-excerpt span[lang="en"]', state="attached", timeout=15000)
     assert page.evaluate(UNMARKED) == []
 
 
