@@ -3,17 +3,20 @@
 # Editing data/*.yaml or templates/ rebuilds both languages and the search index; edits to hooks/
 # need a restart. While editing, `bash scripts/serve.sh --lang zh` (or `--lang en`) previews one
 # language only, at the site root and without the search index, and rebuilds about twice as fast.
-# `--port N` serves on another port (default 8000); other arguments go to `mkdocs serve`.
+# `--port N` serves on another port (default 8000); `--dev-addr HOST:PORT` on another address
+# (e.g. 0.0.0.0:8000 to preview from a phone on the same network); other arguments go to `mkdocs serve`.
 source "$(dirname "$0")/env.sh"
 ensure_venv requirements.txt
 cd "$ROOT"
 PORT=8000
+ADDR=""
 ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --lang) export ATLAS_PREVIEW_LANG="${2:?--lang needs zh or en}"; ARGS+=(--dirty); shift 2 ;;  # rebuild only changed pages
     --port) PORT="${2:?--port needs a number}"; shift 2 ;;
+    --dev-addr|-a) ADDR="${2:?--dev-addr needs HOST:PORT}"; shift 2 ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
-exec "$VENV/bin/mkdocs" serve --dev-addr "127.0.0.1:$PORT" "${ARGS[@]}"
+exec "$VENV/bin/mkdocs" serve --dev-addr "${ADDR:-127.0.0.1:$PORT}" "${ARGS[@]}"
