@@ -108,6 +108,9 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
         # the last good data, with a notice on the page
         assert wait_for(lambda: "shows the last good data" in fetch(url))
         assert "Develop modern logistics" in fetch(url)
+        # the notice comes after each page's heading: the tabs keep their names (not "Index")
+        labels = tab_labels(fetch(url))
+        assert "Sectors" in labels and "Index" not in labels, labels
         plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [jx-dcr]", "lead: [jx-drc]")
                         .replace("Develop modern logistics", "Develop modern logistics now"), encoding="utf-8")
         assert wait_for(lambda: "Develop modern logistics now" in fetch(url))
@@ -116,6 +119,10 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
+
+
+def tab_labels(html: str) -> list[str]:
+    return [re.sub(r"\s+", " ", m).strip() for m in re.findall(r'class="md-tabs__link[^"]*">(.*?)</a>', html, re.S)]
 
 
 def reload_free(html: str) -> str:
@@ -136,6 +143,7 @@ def test_one_language_preview_rebuilds_what_an_edit_changed(tmp_path):
             (tmp_path / "serve.log").read_text()
         assert fetch(base + "en/plans/mini-plan/") == ""  # one language only
         assert "search index is not built" in (tmp_path / "serve.log").read_text()
+        tabs_before = tab_labels(fetch(base + "plans/mini-plan/"))
         agency_before = fetch(base + "agencies/jx-drc/")
         region_before = fetch(base + "regions/jiaxing/")
         assert "Develop modern logistics" in agency_before and region_before
@@ -146,6 +154,9 @@ def test_one_language_preview_rebuilds_what_an_edit_changed(tmp_path):
         assert "Develop modern logistics now" in fetch(base + "agencies/jx-drc/")  # it lists the task
         # kept, not rebuilt (serve's live-reload script carries the build's number)
         assert reload_free(fetch(base + "regions/jiaxing/")) == reload_free(region_before)
+        # a rebuilt page names every tab as before, the hand-written pages' too (not "None")
+        labels = tab_labels(fetch(base + "plans/mini-plan/"))
+        assert labels == tabs_before and len(labels) == 10 and "None" not in labels, labels
     finally:
         proc.terminate()
         proc.wait(timeout=20)

@@ -435,11 +435,13 @@ class PageRenderer:
         if self.fallbacks:
             notice = (f'!!! warning "{label("fallback_title", self.lang)}"\n\n'
                       f'    {label("fallback_notice", self.lang)}\n\n')
-            body = _after_h1(body, notice)
+            body = after_h1(body, notice)
         return body
 
 
-def _after_h1(body: str, insert: str) -> str:
+def after_h1(body: str, insert: str) -> str:
+    """``insert`` right after the page's ``# heading`` (MkDocs takes a page's title only from an
+    ``<h1>`` that comes first: a notice above it would leave the page named "Index" in the tabs)."""
     lines = body.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):

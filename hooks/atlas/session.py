@@ -22,7 +22,7 @@ import jinja2
 from .errors import AtlasError
 from .export import files as export_files
 from .pipeline import build_model, timed
-from .render import make_env, render_page, template_problem
+from .render import after_h1, make_env, render_page, template_problem
 from .resolve import Model
 from .safe_text import text as as_text
 from .site_search import IndexJob, default_language_glob
@@ -158,6 +158,15 @@ class Session:
             except jinja2.TemplateError as exc:
                 raise TemplateProblem(template_problem(exc, view.template)) from None
 
+    def reread_hand_written(self, pages) -> None:
+        """``serve --dirty`` does not read the pages it thinks unchanged, so their titles are
+        unknown and the tabs of the pages it rebuilds read "None": hand-written pages (a few)
+        are always read again."""
+        if self.dirty and self.command == "serve":
+            for file in pages:
+                if not file.generated_by:
+                    file.is_modified = lambda: True
+
     def unchanged_since_last_preview(self, lang: str, src: str, markdown: str) -> bool:
         """In ``mkdocs serve --dirty`` (what ``serve.sh --lang`` runs), a detail page whose
         Markdown is the same as in the last build need not be converted and written again."""
@@ -203,9 +212,9 @@ class Session:
         """While a preview shows the last good data, every page says so first."""
         if not self.error:
             return markdown
-        return (f'!!! danger "The data has errors / 数据有错误"\n\n'
-                f"    This preview shows the last good data. 预览显示的是上一次正确的数据。\n\n"
-                f"    {as_text(self.error.splitlines()[0])}\n\n" + markdown)
+        return after_h1(markdown, f'!!! danger "The data has errors / 数据有错误"\n\n'
+                        f"    This preview shows the last good data. 预览显示的是上一次正确的数据。\n\n"
+                        f"    {as_text(self.error.splitlines()[0])}\n\n")
 
     def page_404_for(self, lang: str, default: str, site: Path, output: str) -> str:
         """Each language build writes ``site/404.html``: the default language's stays there, the
