@@ -13,9 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.errors import AtlasError  # noqa: E402
-from atlas.export import files  # noqa: E402
-from atlas.pipeline import build_model  # noqa: E402
+from atlas.errors import AtlasError
+from atlas.export import files
+from atlas.pipeline import build_model
 
 
 def main(argv: list[str] | None = None) -> int:

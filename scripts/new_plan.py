@@ -19,9 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.schema import PLAN_KINDS  # noqa: E402
-from atlas.specs import SLUG_RE, FileName, did_you_mean  # noqa: E402
-from atlas.yaml_source import read_yaml  # noqa: E402
+from atlas.schema import PLAN_KINDS
+from atlas.specs import SLUG_RE, FileName, did_you_mean
+from atlas.yaml_source import read_yaml
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../schema/plan.schema.json

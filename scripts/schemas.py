@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.export import schemas  # noqa: E402
+from atlas.export import schemas
 
 OUT = ROOT / "data" / "schema"
 

@@ -7,7 +7,6 @@ under artifacts/screenshots/ for a person to look at.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 playwright = pytest.importorskip("playwright.sync_api")
 

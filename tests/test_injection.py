@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import MINI, ROOT, build_site
+from conftest import MINI, build_site
 
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 MARK = "__pwned"
 # one line each: names, titles, short forms, quotes, aliases

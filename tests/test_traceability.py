@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from atlas.validate import check_data, iter_sections
+from atlas.records import iter_sections
+from atlas.validate import check_data
 
 from conftest import ROOT
 

@@ -14,7 +14,7 @@ import hashlib
 from pathlib import Path
 
 from .records import Dataset, Text
-from .validate import iter_sections
+from .records import iter_sections
 
 KIND_ORDER = ("plan", "section", "task", "target", "observation", "note")
 REGISTRIES = (("region", "regions"), ("agency", "agencies"), ("sector", "sectors"), ("unit", "units"),

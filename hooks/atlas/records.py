@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from .errors import Loc
 
@@ -271,3 +271,25 @@ class Dataset:
     units: tuple = ()
     indicators: tuple = ()
     plans: tuple = ()
+
+
+# -- walking a plan's tree (the model's own shape; the validator, resolver and reports use it) --
+def iter_sections(sections: Iterable[Section]) -> Iterator[Section]:
+    """Every section, depth first, in document order."""
+    for section in sections:
+        yield section
+        yield from iter_sections(section.sections)
+
+
+def plan_items(plan: Plan) -> Iterator[tuple[str, object]]:
+    """Every anchored item of a plan: sections, tasks, targets, observations, notes."""
+    for section in iter_sections(plan.sections):
+        yield "section", section
+        for task in section.tasks:
+            yield "task", task
+            for target in task.targets:
+                yield "target", target
+    for obs in plan.observations:
+        yield "observation", obs
+    for note in plan.notes:
+        yield "note", note

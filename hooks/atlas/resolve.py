@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from typing import Optional
 
 from .records import period_end_year, Dataset, Note, Observation, Plan, Section, Target, Task
-from .validate import iter_sections, plan_items
+from .records import iter_sections, plan_items
 
 
 @dataclass(frozen=True)

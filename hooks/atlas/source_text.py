@@ -15,7 +15,7 @@ from .errors import AtlasError
 from .safe_files import SOURCE_TEXT_LIMIT, read_inside
 
 from .records import Plan
-from .validate import iter_sections
+from .records import iter_sections
 
 _SPACE = re.compile(r"[\s\u3000“”\"'‘’]+")
 

@@ -11,12 +11,11 @@ import datetime as _dt
 import os
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from . import clock
 from .errors import AtlasError, Diagnostic, Loc
 from .safe_files import SOURCE_TEXT_LIMIT, read_inside
-from .records import MILESTONE, Dataset, Plan, Section, period_end_year
+from .records import MILESTONE, Dataset, Plan, period_end_year, plan_items
 from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
 from .specs import INVALID, SLUG_RE, Checker, ListOf, did_you_mean, field_path
 from .yaml_source import read_yaml
@@ -29,27 +28,6 @@ def _display(path: Path, data_dir: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def iter_sections(sections: Iterable[Section]) -> Iterator[Section]:
-    """Every section, depth first, in document order."""
-    for section in sections:
-        yield section
-        yield from iter_sections(section.sections)
-
-
-def plan_items(plan: Plan) -> Iterator[tuple[str, object]]:
-    """Every anchored item of a plan: sections, tasks, targets, observations, notes."""
-    for section in iter_sections(plan.sections):
-        yield "section", section
-        for task in section.tasks:
-            yield "task", task
-            for target in task.targets:
-                yield "target", target
-    for obs in plan.observations:
-        yield "observation", obs
-    for note in plan.notes:
-        yield "note", note
 
 
 def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, list[Diagnostic]]:
