@@ -11,7 +11,7 @@ is shown on several, so that no page grows with the document:
 
 The citation form ``plans/<id>/#<item-id>`` works for every item either way: the overview carries
 a map from the anchors it does not show to the page that does (``moved``), which ``atlas.js``
-follows. Links made by the site go straight to the right page (``item_src``).
+follows. Links made by the site go straight to the right page (``item_page``).
 """
 
 from __future__ import annotations
@@ -53,9 +53,11 @@ def placement(m: Model, plan_id: str) -> dict[str, str]:
     return where
 
 
-def item_src(m: Model, plan_id: str, item_id: str | None) -> str:
-    """The page showing a part of a plan (the overview for the plan itself and its notes)."""
-    return m.placement[plan_id].get(item_id, page_src("plan", plan_id)) if item_id else page_src("plan", plan_id)
+def item_page(m: Model, plan_id: str, item_id: str | None) -> tuple[str, str | None]:
+    """``(page source, anchor)`` of a part of a plan: the page showing it (the overview for the
+    plan itself and its notes) and the anchor on it (none for a section on its own page)."""
+    src = m.placement[plan_id].get(item_id, page_src("plan", plan_id)) if item_id else page_src("plan", plan_id)
+    return src, (None if src == section_src(plan_id, item_id or "") else item_id)
 
 
 def moved(m: Model, plan_id: str) -> dict[str, str]:

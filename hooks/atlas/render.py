@@ -62,10 +62,6 @@ class PageRenderer:
         return (f'<span class="atlas-fallback" lang="{used}" '
                 f'title="{label("fallback_mark", self.lang)}">{as_text(value)}</span>')
 
-    def txc(self, text: Text | None) -> str:
-        """``tx`` for table cells."""
-        return self.tx(text)
-
     def words(self, values) -> str:
         """A list of names or keywords written in either language (aliases, search keywords),
         each marked with ``lang`` when it is in the other one."""
@@ -74,10 +70,10 @@ class PageRenderer:
     # -- links ------------------------------------------------------------------------------
     def link(self, kind: str, key=None, anchor: str | None = None) -> str:
         """A relative link to an entity's page (for a part of a plan: the page that shows it)."""
-        to = plan_pages.item_src(self.m, key, anchor) if kind == "plan" and key else page_src(kind, key)
-        if to != self.view.src and to.endswith(f"/sections/{anchor}.md"):  # a section's page: its top
-            anchor = None
-        return relative(self.view.src, to, anchor)
+        if kind != "plan" or not key:
+            return relative(self.view.src, page_src(kind, key), anchor)
+        to, on_page = plan_pages.item_page(self.m, key, anchor)
+        return relative(self.view.src, to, on_page if to != self.view.src else anchor)
 
     def moved_map(self, plan_id: str) -> str:
         """On a paged plan's overview: where the anchors it does not show went, as JSON that
@@ -136,9 +132,9 @@ class PageRenderer:
             record = names[kind][key]
             if kind == "plan" and record.short:
                 full = record.title.pick(self.lang)[0].replace('"', "'")
-                return f'[{self.txc(record.short)}]({self.link(kind, key)} "{link_title(full)}")'
+                return f'[{self.tx(record.short)}]({self.link(kind, key)} "{link_title(full)}")'
             text = record.title if kind == "plan" else record.name
-        return f"[{self.txc(text)}]({self.link(kind, key)})"
+        return f"[{self.tx(text)}]({self.link(kind, key)})"
 
     def agency(self, agency_id: str, short: bool = True) -> str:
         """An agency by its short name (with its region when another region's agency has the
@@ -148,9 +144,9 @@ class PageRenderer:
         full = a.name.pick(self.lang)[0].replace('"', "'")
         where = ""
         if shown is a.short and (self.lang, shown.pick(self.lang)[0]) in self.m.shared_short_names:
-            region = self.txc(self.m.regions[a.region].name)
+            region = self.tx(self.m.regions[a.region].name)
             where = f"（{region}）" if self.lang == "zh" else f" ({region})"
-        return f'[{self.txc(shown)}{where}]({self.link("agency", agency_id)} "{link_title(full)}")'
+        return f'[{self.tx(shown)}{where}]({self.link("agency", agency_id)} "{link_title(full)}")'
 
     def agencies(self, ids) -> str:
         sep = "、" if self.lang == "zh" else ", "
@@ -162,7 +158,7 @@ class PageRenderer:
 
     def task(self, ref: TaskRef, with_plan: bool = False) -> str:
         where = present.citation_number([s.number for s in ref.sections] + [ref.task.number], self.lang)
-        text = f"[{as_text(where) + ' ' if where else ''}{self.txc(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
+        text = f"[{as_text(where) + ' ' if where else ''}{self.tx(ref.task.title)}]({self.link('plan', ref.plan.id, ref.task.id)})"
         if with_plan:
             text += f" · {self.ref('plan', ref.plan.id)}"
         return text
@@ -178,9 +174,9 @@ class PageRenderer:
         """A link to a section, task or target of a plan, named by its number and title."""
         kind, record = self.m.plan_items[(plan_id, item_id)]
         if kind in ("section", "task"):
-            name = self.num(record.number) + self.txc(record.title)
+            name = self.num(record.number) + self.tx(record.title)
         elif kind == "target":
-            name = self.txc(record.text)
+            name = self.tx(record.text)
         else:
             name = as_text(record.id)
         return f"[{name}]({self.link('plan', plan_id, item_id)})"
@@ -311,7 +307,7 @@ class PageRenderer:
 
     def printed(self, value) -> str:
         """A source title or publisher: the bilingual text, or "not printed" in this language."""
-        return label("not_printed", self.lang) if value == NOT_PRINTED else self.txc(value)
+        return label("not_printed", self.lang) if value == NOT_PRINTED else self.tx(value)
 
     def latest(self, ref) -> str:
         """The figure a target's status rests on (or the latest one), with its period."""
@@ -402,7 +398,8 @@ class PageRenderer:
     def _context(self) -> dict:
         """What templates see: the view's records, and helpers whose output is our Markdown."""
         helpers = dict(
-            tx=self.tx, txc=self.txc, cell=as_text, words=self.words, link=self.link, ref=self.ref,
+            tx=self.tx, txc=self.tx,  # txc: the same, as templates name it in table cells
+            cell=as_text, words=self.words, link=self.link, ref=self.ref,
             agency_link=self.agency, agency_links=self.agencies, sector_links=self.sectors,
             task_link=self.task, target_value=self.target_value, obs_value=self.obs_value,
             printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
@@ -412,7 +409,7 @@ class PageRenderer:
             plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
             passage=self.passage, paragraph=self.paragraph, moved_map=self.moved_map,
             region_page=lambda region_id: page_src("region", region_id),
-            unit_name=lambda unit_id: self.txc(self.m.units[unit_id].name),
+            unit_name=lambda unit_id: self.tx(self.m.units[unit_id].name),
             about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
             figures_link=lambda plan_id: relative(self.view.src, plan_pages.figures_src(plan_id)),
