@@ -1,4 +1,4 @@
-"""MkDocs glue: forwards MkDocs' events to the build session (``atlas.session``) and makes the
+"""MkDocs glue: forwards MkDocs' events to the build session (``atlas.site.session``) and makes the
 generated pages MkDocs files in the language being built. The only module that imports mkdocs.
 
 mkdocs-static-i18n builds Chinese into ``site/`` and then English into ``site/en/`` by running
@@ -16,13 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from atlas.errors import AtlasError
-from atlas.pipeline import data_last_changed
-from atlas.safe_text import attribute
-from atlas.session import Session, TemplateProblem
-from atlas.site_search import mark_searchable
-from atlas.site_swap import SiteError
-from atlas.table_cards import label_tables
+from atlas.model.errors import AtlasError
+from atlas.build.pipeline import data_last_changed
+from atlas.site.safe_text import attribute
+from atlas.site.session import Session, TemplateProblem
+from atlas.site.site_search import mark_searchable
+from atlas.site.site_swap import SiteError
+from atlas.site.table_cards import label_tables
 
 log = get_plugin_logger("atlas")
 session = Session.from_environment(Path(__file__).resolve().parent.parent)  # survives preview rebuilds

@@ -14,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from atlas.site.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 PAGES = ["", "plans/", "plans/jx-2010-service-work-plan/", "plans/jx-2010-service-work-plan/source/",
          "plans/jx-2019-government-work-report/", "plans/jx-2019-government-work-report/figures/",

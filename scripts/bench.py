@@ -184,7 +184,7 @@ def search_download(site: Path) -> dict:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return {}
-    from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+    from atlas.site.local_site import CHROMIUM, CHROMIUM_ARGS, serve
     out = {}
     server, base = serve(site)
     with sync_playwright() as pw:
@@ -224,7 +224,7 @@ def _baseline_config(docs: Path, work: Path) -> Path:
 
 PAGEFIND_STAGE = "search index (Pagefind)"  # timed by the hook, but Pagefind's time, not our code's
 BASELINE_INDEX = ("import sys; from pathlib import Path; "
-                  "from atlas.site_search import build_index; "
+                  "from atlas.site.site_search import build_index; "
                   "build_index(Path(sys.argv[1]), 'zh', ['en'], root_selector='article.md-content__inner')")
 
 

@@ -6,7 +6,7 @@ Usage: python scripts/check_links.py SITE_DIR
 Prints one line per broken link (page, link) and exits with 1 when there is any. Links to other
 hosts are not followed (the site makes no request to them; their addresses come from the data).
 A long plan's overview keeps old citation anchors working through its map of moved anchors
-(``#atlas-moved``, see hooks/atlas/plan_pages.py): such an anchor counts as present when the
+(``#atlas-moved``, see hooks/atlas/build/plan_pages.py): such an anchor counts as present when the
 map sends it to a page that has it.
 """
 

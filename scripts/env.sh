@@ -15,4 +15,7 @@ ensure_venv() {  # $1: requirements file
     cat "$ROOT"/requirements*.txt "$ROOT/pyproject.toml" > "$stamp"
   fi
 }
+ensure_schemas() {  # data/schema/*.json for editors, generated from the record definitions (not committed)
+  "$VENV/bin/python" "$ROOT/scripts/schemas.py" --quiet
+}
 export NO_MKDOCS_2_WARNING=1

@@ -13,9 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.errors import AtlasError
-from atlas.export import files
-from atlas.pipeline import build_model
+from atlas.model.errors import AtlasError
+from atlas.outputs.export import files
+from atlas.build.pipeline import build_model
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,91 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.schema import PLAN_KINDS
-from atlas.specs import SLUG_RE, FileName, did_you_mean
-from atlas.yaml_source import read_yaml
-
-TEMPLATE = """\
-# yaml-language-server: $schema=../schema/plan.schema.json
-# Plan: {title_zh} ({title_en}); source {source}.
-# Field reference: data/README.md and the maintainer's guide on the site. Check with: python scripts/validate.py
-id: {id}                      # must equal the file name; used in every URL: /plans/{id}/
-kind: {kind}                  # plan, work_report, news, statistical_communique or implementation_report
-region: {region}              # a region id from data/regions.yaml
-# issuer: jx-gov-office       # the issuing agency's id (data/agencies.yaml); leave out if the source names none
-title:
-  zh: {title_zh}
-  en: {title_en_q}
-# short: {{zh: 简称, en: Short name}}  # optional short name for tables
-# doc_number: 嘉政办发〔2016〕1号     # the document number (文号) exactly as printed
-# dates:                      # each optional, YYYY-MM-DD
-#   signed: 2016-04-12        # 签发 / the date on the notice
-#   printed: 2016-04-18       # 印发
-#   published: 2016-04-29     # when it appeared on the web
-period: {{start: not stated, end: not stated}}  # years the plan covers, or "not stated"
-original_language: {language}  # the language of the source text
-translated: [{translated}]     # languages whose text WE translated (marked as ours on the page)
-# prevailing_language: zh     # only when the source says which version prevails
-source:
-  file: {source}              # the text in data/sources/ (never edit it; corrections go in notes)
-  title:                      # the source's title: as printed in its language, ours in the other (or: not printed)
-    zh: {title_zh}
-    en: {title_en_q}
-  publisher: not printed      # {{zh: …, en: …}} as printed (ours in the other language), or: not printed
-  reliability: official       # official, aggregator (a site reproducing the official text), mirror, unknown
-  # url: https://…            # the address the text was copied from
-  # split: spaces             # when the web copy runs everything into one line
-  # begin: 各县(市、区)人民政府  # the first paragraph of the document (web debris before it is dropped)
-  # end: 推动服务业加快发展。     # text in the last paragraph of the document
-  # drop: ["浏览次数:"]         # paragraphs of web debris to leave out, exact text
-  # corrections:              # fixes shown on the source page, each explained by a note below
-  #   - {{find: 着名, replace: 著名, note: note-typo}}
-
-# notes:                      # editor's notes on source defects; shown on the plan page
-#   - id: note-typo
-#     about: [t1-1]           # ids of the sections/tasks/targets concerned, or the plan id
-#     text:
-#       zh: 原文“着名”为繁简转换失误，已改为“著名”。
-#       en: The source prints 着名, a conversion slip for 著名; corrected.
-
-sections: []                  # replace [] with the document's sections, e.g.:
-#   - id: s1                  # ids are page anchors: unique in this file, lowercase, digits, hyphens
-#     number: 一              # as printed
-#     title: {{zh: 工作重点, en: Key tasks}}
-#     summary: {{zh: …, en: …}}   # optional: the section's own paragraph
-#     tasks:
-#       - id: t1-1
-#         number: "1"
-#         title: {{zh: 短标题, en: Short title}}
-#         summary:
-#           zh: 原文全文。      # the item's full text, verbatim in the original language
-#           en: Our translation.
-#         sectors: [logistics]          # ids from data/sectors.yaml
-#         lead: [jx-drc]                # 牵头 agency ids
-#         participants: [jx-finance]    # 参与 agency ids
-#         keywords: [百项百亿]           # programme names worth finding by search
-#         targets:
-#           - id: t1-1-projects
-#             indicator: jx-projects    # an id from data/indicators.yaml (add one if new)
-#             comparator: ">="          # >=, >, <=, <, =, ~ (about), range
-#             value: 127                # as printed; for a range [50, 100]
-#             unit: project             # an id from data/units.yaml
-#             year: 2020                # the deadline, or "not stated"
-#             basis: by_year            # by_year, annual, cumulative, recurring
-#             text: {{zh: 到2020年不少于127个。, en: At least 127 by 2020.}}
-#             quote: 确保127个项目         # the exact source words
-
-# observations:               # figures the source reports as reached
-#   - id: o-2018-port-teu
-#     indicator: jx-port-container-throughput
-#     period: 2018            # 2018, 2019-H1, 2019-Q3, 2019-06, or a span 2018..2019
-#     value: 1.72
-#     unit: teu-million
-#     quote: The TEUs handled by Jiaxing Port reached 1.72 million
-#     # estimated: true       # when the source calls it an estimate
-#     # comparator: ">"       # when reported as a bound ("over 300")
-"""
-
+from atlas.model.records import PLAN_KINDS
+from atlas.model.specs import SLUG_RE, FileName, did_you_mean
+from atlas.load.yaml_source import read_yaml
+from atlas.outputs.scaffold import plan_scaffold
 
 def _regions(data: Path) -> dict[str, dict]:
     """The regions the data defines, by id (read with the project's own checked loader)."""
@@ -159,11 +78,17 @@ def main(argv: list[str] | None = None) -> int:
     if not (sources / name).exists():
         shutil.copy(args.source, sources / name)
     other = "en" if args.language == "zh" else "zh"
-    target.write_text(TEMPLATE.format(
-        id=args.id, kind=args.kind, region=args.region, title_zh=args.title_zh,
-        title_en=args.title_en, title_en_q='"' + args.title_en.replace('"', "'") + '"',
-        source=name, language=args.language, translated=other,),
-        encoding="utf-8")
+    given = {
+        "id": args.id, "kind": args.kind, "region": args.region,
+        "title": {"zh": args.title_zh, "en": args.title_en},
+        "period": {"start": "not stated", "end": "not stated"},
+        "original_language": args.language, "translated": ["en" if args.language == "zh" else "zh"],
+        "source": {"file": name, "title": {"zh": args.title_zh, "en": args.title_en},
+                   "publisher": "not printed", "reliability": "official"},
+        "sections": [],
+    }
+    heading = f"Plan: {args.title_zh} ({args.title_en}); source {name}."
+    target.write_text(plan_scaffold(given, heading), encoding="utf-8")
     print(f"wrote {target}; fill it in, then run: python scripts/validate.py")
     return 0
 

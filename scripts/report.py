@@ -22,11 +22,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.errors import AtlasError
-from atlas.changes import release_note, to_markdown
-from atlas.pipeline import build_model
-from atlas.report import format_counts, missing_translations, plan_counts
-from atlas.validate import check_data
+from atlas.model.errors import AtlasError
+from atlas.outputs.changes import release_note, to_markdown
+from atlas.build.pipeline import build_model
+from atlas.outputs.report import format_counts, missing_translations, plan_counts
+from atlas.load.validate import check_data
 
 
 def main(argv: list[str] | None = None) -> int:

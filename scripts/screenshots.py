@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from atlas.site.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 
 def main() -> None:

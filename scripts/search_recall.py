@@ -21,10 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.pipeline import build_model
-from atlas.site_search import EXCLUDE_SELECTORS
+from atlas.build.pipeline import build_model
+from atlas.site.site_search import EXCLUDE_SELECTORS
 from playwright.sync_api import sync_playwright
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from atlas.site.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 _ARTICLE = re.compile(r"<article[^>]*data-pagefind-body>(.*?)</article>", re.S)
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source", "area", "base", "embed"}

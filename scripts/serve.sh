@@ -7,6 +7,7 @@
 # (e.g. 0.0.0.0:8000 to preview from a phone on the same network); other arguments go to `mkdocs serve`.
 source "$(dirname "$0")/env.sh"
 ensure_venv requirements.txt
+ensure_schemas
 cd "$ROOT"
 PORT=8000
 ADDR=""

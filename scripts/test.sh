@@ -8,6 +8,7 @@ if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 ensure_venv requirements-test.txt
+ensure_schemas
 cd "$ROOT"
 # axe-core (accessibility checks injected into pages by the browser tests), pinned in package.json
 if ! grep -qs '"version": "4.14.1"' node_modules/axe-core/package.json; then

@@ -14,8 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from atlas.errors import AtlasError, format_report
-from atlas.validate import check_data
+from atlas.model.errors import AtlasError, format_report
+from atlas.load.validate import check_data
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _tasks(dataset):
-    from atlas.records import iter_sections
+    from atlas.model.records import iter_sections
     for plan in dataset.plans:
         for section in iter_sections(plan.sections):
             yield from section.tasks

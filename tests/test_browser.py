@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from atlas.site.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -233,7 +233,7 @@ DUPLICATE_IDS = """() => { const seen = {}; document.querySelectorAll('[id]').fo
     return Object.keys(seen).filter(k => seen[k] > 1); }"""
 # Text in the other language's script not inside an element of that language (WCAG 3.1.2): Chinese
 # characters on an English page, an English phrase (two words of two letters or more) on a Chinese page. Code is
-# neither language. The same rule as hooks/atlas/safe_text.py's other_script_runs.
+# neither language. The same rule as hooks/atlas/site/safe_text.py's other_script_runs.
 UNMARKED = r"""() => {
   const page = document.documentElement.lang.slice(0, 2), out = [];
   const han = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;

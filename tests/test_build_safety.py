@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.site_swap import SiteBuild, SiteError
+from atlas.site.site_swap import SiteBuild, SiteError
 
 from conftest import MKDOCS, ROOT
 

@@ -7,19 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from atlas import present
-from atlas.errors import AtlasError
-from atlas.labels import LABELS
-from atlas.records import Text, Unit, period_end_year
-from atlas.render import make_env, render_page
-from atlas.safe_text import text as md
-from atlas.safe_text import text_in
-from atlas.resolve import resolve
-from atlas.site_search import build_index, mark_searchable, page_kind
-from atlas.urls import page_src, page_url, relative
-from atlas.validate import check_data, load_dataset
-from atlas.views import build_views
-from atlas.yaml_source import read_yaml
+from atlas.site import present
+from atlas.model.errors import AtlasError
+from atlas.build.labels import LABELS
+from atlas.model.records import Text, Unit, period_end_year
+from atlas.site.render import make_env, render_page
+from atlas.site.safe_text import text as md
+from atlas.site.safe_text import text_in
+from atlas.build.complete import resolve
+from atlas.site.site_search import build_index, mark_searchable, page_kind
+from atlas.build.urls import page_src, page_url, relative
+from atlas.load.validate import check_data, load_dataset
+from atlas.build.views import build_views
+from atlas.load.yaml_source import read_yaml
 
 from conftest import MINI, ROOT
 
@@ -148,7 +148,7 @@ def test_search_index_failure_is_one_clear_error(tmp_path):
 
 # -- present ---------------------------------------------------------------------------------
 def unit(zh, en):
-    return Unit("u", Text(zh=zh, en=en), "u", 1)
+    return Unit(id="u", name=Text(zh=zh, en=en), base="u", factor=1)
 
 
 def test_values_read_naturally():
@@ -161,18 +161,18 @@ def test_values_read_naturally():
 
 
 def test_large_amounts_read_naturally_in_each_language():
-    teu = Unit("teu", Text(zh="标箱", en="TEU"), "teu", 1, scale=True)
-    mteu = Unit("teu-million", Text(zh="百万标箱", en="million TEU"), "teu", 1_000_000)
-    yuan = Unit("yuan", Text(zh="元", en="yuan"), "yuan", 1, scale=True)
-    byuan = Unit("yuan-billion", Text(zh="十亿元", en="billion yuan"), "yuan", 1_000_000_000)
+    teu = Unit(id="teu", name=Text(zh="标箱", en="TEU"), base="teu", factor=1, scale=True)
+    mteu = Unit(id="teu-million", name=Text(zh="百万标箱", en="million TEU"), base="teu", factor=1_000_000)
+    yuan = Unit(id="yuan", name=Text(zh="元", en="yuan"), base="yuan", factor=1, scale=True)
+    byuan = Unit(id="yuan-billion", name=Text(zh="十亿元", en="billion yuan"), base="yuan", factor=1_000_000_000)
     assert present.with_unit(2.46, mteu, "zh", teu) == "246万标箱"
     assert present.with_unit(2.46, mteu, "en", teu) == "2.46 million TEU"
     assert present.with_unit(250, byuan, "zh", yuan) == "2500亿元"
     assert present.with_unit(250, byuan, "en", yuan) == "250 billion yuan"
     assert present.with_unit(450000, teu, "en", teu) == "450,000 TEU"
     assert present.target_value(">", 40, byuan, "zh", yuan) == "超过400亿元"
-    pct = Unit("percent", Text(zh="%", en="%"), "percent", 1)
-    pp = Unit("percentage-point", Text(zh="个百分点", en="percentage points"), "percentage-point", 1)
+    pct = Unit(id="percent", name=Text(zh="%", en="%"), base="percent", factor=1)
+    pp = Unit(id="percentage-point", name=Text(zh="个百分点", en="percentage points"), base="percentage-point", factor=1)
     assert present.with_unit(1.2, pp, "zh", pp) == "1.2个百分点"
     assert present.with_unit(1.2, pct, "en", pct) == "1.2%"
 
@@ -253,9 +253,9 @@ def test_missing_translation_falls_back_with_notice(mini_data):
 def test_counts_and_dates_read_the_way_each_language_writes_them():
     import datetime as dt
 
-    from atlas import present
-    from atlas.records import Text, Unit
-    enterprise = Unit("enterprise", Text(zh="家", en="enterprises"), "count", 1)
+    from atlas.site import present
+    from atlas.model.records import Text, Unit
+    enterprise = Unit(id="enterprise", name=Text(zh="家", en="enterprises"), base="count", factor=1)
     assert present.with_unit(26000, enterprise, "zh") == "2.6万家"
     assert present.with_unit(26000, enterprise, "en") == "26,000 enterprises"
     assert present.with_unit(127, enterprise, "en") == "127 enterprises"
@@ -318,3 +318,31 @@ def test_scripts_and_tests_import_the_installed_package_without_path_edits():
     edits = [p.name for folder in ("scripts", "tests") for p in (ROOT / folder).glob("*.py")
              if "sys.path.insert(" in p.read_text(encoding="utf-8").replace('"sys.path.insert("', "")]
     assert edits == []
+
+
+STAGES = ("model", "load", "build", "outputs", "site")
+
+
+def test_each_stage_imports_only_the_stages_before_it():
+    """Issue 13: the layout shows the pipeline. A module of one sub-package may import its own
+    package and those before it, never a later one (a failing case: build importing site)."""
+    import ast
+    core = ROOT / "hooks" / "atlas"
+    assert sorted(p.name for p in core.glob("*.py")) == ["__init__.py"]  # every module is in a stage
+    assert sorted(p.name for p in core.iterdir() if p.is_dir() and p.name != "__pycache__") == sorted(STAGES)
+    wrong = []
+    for stage in STAGES:
+        for module in (core / stage).glob("*.py"):
+            for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom):
+                    if node.level == 1:
+                        target = stage
+                    elif node.level == 2:
+                        target = (node.module or "").split(".")[0]
+                    else:
+                        target = (node.module or "").split(".")[1] if (node.module or "").startswith("atlas.") else None
+                    if target and STAGES.index(target) > STAGES.index(stage):
+                        wrong.append(f"{stage}/{module.name} imports {target}")
+                if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "mkdocs" for a in node.names):
+                    wrong.append(f"{stage}/{module.name} imports mkdocs")
+    assert wrong == []

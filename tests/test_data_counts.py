@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from atlas.records import NOT_STATED
-from atlas.report import plan_counts
-from atlas.resolve import resolve
-from atlas.validate import check_data
+from atlas.model.records import NOT_STATED
+from atlas.outputs.report import plan_counts
+from atlas.build.complete import resolve
+from atlas.load.validate import check_data
 
 from conftest import ROOT
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from atlas.errors import AtlasError
-from atlas.pipeline import build_model
-from atlas.render import make_env, render_page
-from atlas.validate import check_data
-from atlas.views import build_views
+from atlas.model.errors import AtlasError
+from atlas.build.pipeline import build_model
+from atlas.site.render import make_env, render_page
+from atlas.load.validate import check_data
+from atlas.build.views import build_views
 
 from conftest import MKDOCS, ROOT
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from atlas.errors import format_report
-from atlas.validate import check_data
+from atlas.model.errors import format_report
+from atlas.load.validate import check_data
 
 from conftest import MINI, ROOT, build_site
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.validate import check_data
+from atlas.load.validate import check_data
 
 from conftest import ROOT
 
@@ -174,8 +174,8 @@ def test_csv_cells_cannot_run_as_formulas_and_json_stays_valid(mini_data: Path):
     import io
     import json
 
-    from atlas.export import files
-    from atlas.pipeline import build_model
+    from atlas.outputs.export import files
+    from atlas.build.pipeline import build_model
 
     _replace(mini_data, "title: {zh: 发展现代物流, en: Develop modern logistics}",
              "title: {zh: '=HYPERLINK(\"http://x\",\"y\")', en: '@SUM(1+1)'}")

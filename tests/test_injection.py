@@ -15,7 +15,7 @@ import yaml
 
 from conftest import MINI, build_site
 
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from atlas.site.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 MARK = "__pwned"
 # one line each: names, titles, short forms, quotes, aliases

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from atlas.progress import progress, satisfies
-from atlas.resolve import resolve
-from atlas.validate import check_data
+from atlas.build.progress import progress, satisfies
+from atlas.build.complete import resolve
+from atlas.load.validate import check_data
 
 
 def model_with(mini_data, observations: list[tuple[str, float]]):

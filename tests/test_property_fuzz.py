@@ -14,8 +14,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas.errors import AtlasError
-from atlas.validate import check_data, load_dataset
+from atlas.model.errors import AtlasError
+from atlas.load.validate import check_data, load_dataset
 
 from conftest import ROOT
 

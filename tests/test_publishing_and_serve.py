@@ -16,7 +16,7 @@ import pytest
 
 from conftest import MINI, ROOT, build_site
 
-from atlas.local_site import CHROMIUM, CHROMIUM_ARGS, serve
+from atlas.site.local_site import CHROMIUM, CHROMIUM_ARGS, serve
 
 playwright = pytest.importorskip("playwright.sync_api")
 

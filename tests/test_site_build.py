@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from atlas.resolve import resolve
-from atlas.urls import page_url
-from atlas.validate import load_dataset
-from atlas.views import build_views
+from atlas.build.complete import resolve
+from atlas.build.urls import page_url
+from atlas.load.validate import load_dataset
+from atlas.build.views import build_views
 
 from conftest import ROOT, build_site
 

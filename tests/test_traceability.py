@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from atlas.records import iter_sections
-from atlas.validate import check_data
+from atlas.model.records import iter_sections
+from atlas.load.validate import check_data
 
 from conftest import ROOT
 

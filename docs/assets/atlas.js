@@ -38,7 +38,7 @@
 
   /* A long plan's overview keeps every citation link plans/<id>/#<item> working: a task, target
      or figure shown on one of the plan's other pages is looked up in the page's map and opened
-     there (see hooks/atlas/plan_pages.py). */
+     there (see hooks/atlas/build/plan_pages.py). */
   function followMoved() {
     var map = document.getElementById("atlas-moved");
     var id = decodeURIComponent(location.hash.slice(1));
@@ -197,7 +197,7 @@
   }
   /* Result excerpts are flattened page text: an English quote on a Chinese page loses its
      lang there. Mark runs in the other language's script again, as the build does
-     (hooks/atlas/safe_text.py, other_script_runs). Excerpts only: Pagefind sets them as HTML. */
+     (hooks/atlas/site/safe_text.py, other_script_runs). Excerpts only: Pagefind sets them as HTML. */
   var OTHER = zh
     ? /(?<![A-Za-z0-9'\u2019-])[A-Za-z][A-Za-z0-9'\u2019-]*(?:[ \t]*[,.;:!?]?[ \t]+(?:[A-Za-z][A-Za-z0-9'\u2019-]*|[0-9][0-9,.%]*(?![A-Za-z])))+/g
     : /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+(?:[0-9 ]*[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+)*/g;

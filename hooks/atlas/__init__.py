@@ -1,5 +1,6 @@
-"""Plan Atlas core: load → validate → resolve → views → render, free of MkDocs.
+"""Plan Atlas core, free of MkDocs, in sub-packages that follow the pipeline:
 
-Only ``hooks/atlas_hooks.py`` (the glue) imports mkdocs; everything in this package can be
+``model`` → ``load`` → ``build`` → ``outputs`` → ``site``; each imports only those before it
+(a test checks). Only ``hooks/atlas_hooks.py`` (the glue) imports mkdocs; everything here can be
 driven from scripts and tests.
 """

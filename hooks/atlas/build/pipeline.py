@@ -11,10 +11,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .resolve import Model, resolve
-from .schema import SOURCES_DIR
-from .source_text import load_sources
-from .validate import load_dataset
+from .complete import resolve
+from .resolve import Model
+from ..model.schema import SOURCES_DIR
+from ..load.source_text import load_sources
+from ..load.validate import load_dataset
 
 
 def build_model(data_dir: Path, *, strict: bool = False,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 
-from .errors import AtlasError, Diagnostic, Loc
+from ..model.errors import AtlasError, Diagnostic, Loc
 
 ENV = "ATLAS_TODAY"
 

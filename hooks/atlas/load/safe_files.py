@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import Diagnostic, Loc
+from ..model.errors import Diagnostic, Loc
 
 DATA_FILE_LIMIT = 10 * 1024 * 1024  # a data file (YAML) of more than 10 MB is not a plan
 SOURCE_TEXT_LIMIT = 10 * 1024 * 1024  # nor a source text

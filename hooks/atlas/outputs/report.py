@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import Diagnostic
-from .resolve import Model
+from ..model.errors import Diagnostic
+from ..build.resolve import Model
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,17 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import plan_pages, present
-from .labels import label
-from .records import MILESTONE, NOT_PRINTED, Text
+from . import present
+from ..build import plan_pages
+from ..build.labels import label
+from ..model.records import MILESTONE, NOT_PRINTED, Text
 from .safe_text import finalize, link_title, text_in
 from .safe_text import text as as_text
 from .chart import Point, Series, indicator_chart, period_x, status_bar
-from .progress import STATUSES, progress
-from .resolve import Model, TaskRef, plan_year
-from .urls import DOWNLOADS, page_src, relative, relative_url, source_src
-from .views import PageView
+from ..build.progress import STATUSES, progress
+from ..build.resolve import Model, TaskRef, plan_year
+from ..build.urls import DOWNLOADS, page_src, relative, relative_url, source_src
+from ..build.views import PageView
 
 def _ours(value):
     """What a helper returns is Markdown we wrote (data inside it already escaped): mark it so
@@ -392,6 +393,14 @@ class PageRenderer:
                              + self.ref("plan", ref.plan.id), "", place))
         return sorted(rows, key=lambda r: r[0])
 
+    @staticmethod
+    def doc(value: str) -> str:
+        """Our own documentation text (the record definitions' descriptions), with its `code`
+        spans as code; safe in a table cell."""
+        parts = str(value).split("`")
+        out = "".join(f"<code>{html.escape(p)}</code>" if i % 2 else str(as_text(p)) for i, p in enumerate(parts))
+        return out.replace("|", "&#124;")
+
     def deadline(self, target) -> str:
         return as_text(present.deadline(target.year, target.basis, self.lang))
 
@@ -404,7 +413,7 @@ class PageRenderer:
             task_link=self.task, target_value=self.target_value, obs_value=self.obs_value,
             printed=self.printed, url_link=self.url_link, doc_link=self.doc_link,
             relations_to=self.relations_to, rollup=self.rollup, lineage_of=self.lineage_of,
-            deadline=self.deadline, status=self.status, latest=self.latest, chart=self.chart,
+            deadline=self.deadline, doc=self.doc, status=self.status, latest=self.latest, chart=self.chart,
             chart_rows=self.chart_rows, in_lang=self.in_lang, note_refs=self.note_refs,
             plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
             passage=self.passage, paragraph=self.paragraph, moved_map=self.moved_map,

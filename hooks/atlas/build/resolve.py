@@ -7,12 +7,11 @@ sector or a year — once per build, in document order, so views only look thing
 from __future__ import annotations
 
 from collections import defaultdict
-from types import MappingProxyType
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Optional
 
-from .records import period_end_year, Dataset, Note, Observation, Plan, Section, Target, Task
-from .records import iter_sections, plan_items
+from ..model.records import period_end_year, Dataset, Note, Observation, Plan, Section, Target, Task
+from ..model.records import iter_sections, plan_items
 
 
 @dataclass(frozen=True)
@@ -136,8 +135,9 @@ class Model:
         return list(iter_sections(plan.sections))
 
 
-def resolve(ds: Dataset) -> Model:
-    """Build the model; assumes ``ds`` passed validation (every reference resolves)."""
+def link(ds: Dataset) -> Model:
+    """The model's ids and indexes; assumes ``ds`` passed validation (every reference resolves).
+    Not yet complete: ``complete.resolve`` adds what is derived from the whole and freezes it."""
     m = Model(dataset=ds)
     for name in ("regions", "agencies", "sectors", "units", "indicators", "plans"):
         setattr(m, name, {r.id: r for r in getattr(ds, name)})
@@ -210,20 +210,6 @@ def resolve(ds: Dataset) -> Model:
             m.observations_in_plan[plan.id].append(oref)
             m.observations_of_indicator[obs.indicator].append(oref)
             m.observations_in[period_end_year(obs.period)].append(oref)
-    return _complete(m)
-
-
-def _complete(m: Model) -> Model:
-    """What later stages derive from the whole model, worked out once here (each target's status,
-    which page shows each part of a plan); then every index becomes a read-only mapping, so that
-    rendering cannot change the model (a defaultdict grew a key on every lookup)."""
-    from . import plan_pages, progress  # they read the model resolved above
-    m.progress = {f"{ref.plan.id}#{ref.target.id}": progress.judge(m, ref) for ref in m.targets}
-    m.placement = {plan_id: plan_pages.placement(m, plan_id) for plan_id in m.plans}
-    for f in fields(m):
-        value = getattr(m, f.name)
-        if isinstance(value, dict):
-            setattr(m, f.name, MappingProxyType(dict(value)))
     return m
 
 

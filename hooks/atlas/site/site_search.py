@@ -14,9 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .errors import AtlasError, Diagnostic, Loc
-from .labels import label
-from .urls import FOLDERS
+from ..model.errors import AtlasError, Diagnostic, Loc
+from ..build.labels import label
+from ..build.urls import FOLDERS
 
 INDEX_DIR = "pagefind"          # <site>/pagefind/, loaded by docs/assets/atlas.js on search pages
 SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the results page

@@ -19,16 +19,16 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import AtlasError
-from .export import files as export_files
-from .pipeline import build_model, timed
+from ..model.errors import AtlasError
+from ..outputs.export import files as export_files
+from ..build.pipeline import build_model, timed
 from .render import after_h1, make_env, render_page, template_problem
-from .resolve import Model
+from ..build.resolve import Model
 from .safe_text import text as as_text
 from .site_search import IndexJob, default_language_glob
 from .site_swap import SiteBuild
-from .urls import DOWNLOADS
-from .views import PageView, build_views
+from ..build.urls import DOWNLOADS
+from ..build.views import PageView, build_views
 
 
 @contextmanager

@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .records import MILESTONE, NOT_STATED, period_end_year
+from ..model.records import MILESTONE, NOT_STATED, period_end_year
 from .resolve import Model, ObservationRef, TargetRef, plan_year
 
 RATE_BASES = ("percent", "percentage-point")

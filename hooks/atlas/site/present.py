@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .labels import label
-from .records import NOT_STATED, Unit
+from ..build.labels import label
+from ..model.records import NOT_STATED, Unit
 
 
 def number(value) -> str:

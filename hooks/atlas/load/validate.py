@@ -13,11 +13,11 @@ import re
 from pathlib import Path
 
 from . import clock
-from .errors import AtlasError, Diagnostic, Loc
+from ..model.errors import AtlasError, Diagnostic, Loc
 from .safe_files import SOURCE_TEXT_LIMIT, read_inside
-from .records import MILESTONE, Dataset, Plan, period_end_year, plan_items
-from .schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
-from .specs import INVALID, SLUG_RE, Checker, ListOf, did_you_mean, field_path
+from ..model.records import MILESTONE, Dataset, Plan, period_end_year, plan_items
+from ..model.schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
+from ..model.specs import INVALID, SLUG_RE, Checker, ListOf, did_you_mean, field_path
 from .yaml_source import read_yaml
 
 

@@ -63,3 +63,14 @@ def format_report(diagnostics: list[Diagnostic]) -> str:
     if parts:
         lines.append("Plan Atlas data check: " + ", ".join(parts) + ".")
     return "\n".join(lines)
+
+
+def dotted(path: tuple) -> str:
+    """``("sections", 1, "tasks", 3)`` → ``sections[1].tasks[3]``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out

@@ -12,9 +12,9 @@ from typing import Callable
 
 from . import plan_pages
 from .labels import LABELS
-from .records import Text
+from ..model.records import Text
 from .resolve import Model
-from .schema import record_specs, registry_file
+from ..model.schema import record_specs, registry_file
 from .urls import page_src, source_src
 
 DATA = "data"
@@ -264,8 +264,12 @@ def _compare_title(m: Model, inds, lang: str) -> str:
 
 
 def field_reference(m: Model, lang: str) -> list[PageView]:
-    return [PageView("fields", "maintainers/fields.md", "fields.md.j2", _label("fields_title"),
-                     {"records": record_specs()})]
+    """Every record kind with every field, from the record definitions (``model/records.py``)."""
+    records = [{
+        "name": name, "anchor": name.replace(" ", "-").replace("'", ""), "doc": spec.doc.pick(lang)[0],
+        "fields": [(key, f.required, f.spec.describe(lang), f.doc.pick(lang)[0]) for key, f in spec.fields.items()],
+    } for name, spec in record_specs()]
+    return [PageView("fields", "maintainers/fields.md", "fields.md.j2", _label("fields_title"), {"records": records})]
 
 
 BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Diagnostic, Loc
+from ..model.errors import Diagnostic, Loc, dotted
 from .safe_files import DATA_FILE_LIMIT, read_inside
 
 Path_ = tuple  # a path into the document: ("sections", 1, "tasks", 3, "lead", 0)
@@ -90,13 +90,13 @@ class _Builder:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     self.diagnostics.append(
-                        Diagnostic(_loc(self.file, key_node.start_mark), _dotted(path),
+                        Diagnostic(_loc(self.file, key_node.start_mark), dotted(path),
                                    "a mapping key must be a plain word",
                                    "write `key: value`"))
                     continue
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     self.diagnostics.append(
-                        Diagnostic(_loc(self.file, key_node.start_mark), _dotted(path),
+                        Diagnostic(_loc(self.file, key_node.start_mark), dotted(path),
                                    "merge keys (<<) are not allowed",
                                    "write the keys out in full; every record says everything it holds"))
                     continue
@@ -107,7 +107,7 @@ class _Builder:
                 if key in result:
                     first = self.doc.key_marks[child]
                     self.diagnostics.append(
-                        Diagnostic(_loc(self.file, key_node.start_mark), _dotted(child),
+                        Diagnostic(_loc(self.file, key_node.start_mark), dotted(child),
                                    f"key '{key}' is written twice in this mapping",
                                    f"the first is on line {first[0]}; keep one"))
                     continue
@@ -121,7 +121,7 @@ class _Builder:
             # YAML 1.1 reads 0x10 as 16, 010 as 8, 1:20 as 80, 1_000 as 1000 and .inf as infinity
             shown = node.value if len(node.value) <= 24 else node.value[:20] + "…"
             self.diagnostics.append(
-                Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
+                Diagnostic(_loc(self.file, node.start_mark), dotted(path),
                            f"'{shown}' is not a number written in plain decimal",
                            "write digits, with a point for decimals (e.g. 1000 or 2.46); quote it if it is text"))
             return node.value
@@ -129,13 +129,13 @@ class _Builder:
             return self.loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:  # e.g. an impossible date such as 2019-02-30
             self.diagnostics.append(
-                Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
+                Diagnostic(_loc(self.file, node.start_mark), dotted(path),
                            f"cannot read value {_shown(node.value)}: {getattr(exc, 'problem', exc)}",
                            "quote it if it is text"))
             return node.value
         except ValueError as exc:
             self.diagnostics.append(
-                Diagnostic(_loc(self.file, node.start_mark), _dotted(path),
+                Diagnostic(_loc(self.file, node.start_mark), dotted(path),
                            f"cannot read value {_shown(node.value)}: {exc}",
                            "write a real date as YYYY-MM-DD, or quote it if it is text"))
             return node.value
@@ -170,18 +170,6 @@ def _structure_problem(text: str, display: str) -> Diagnostic | None:
     return None
 
 
-def _dotted(path: Path_) -> str:
-    """``("sections", 1, "tasks", 3)`` → ``sections[1].tasks[3]``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-dotted = _dotted
 
 
 def _python_parse_problem(text: str, display: str) -> Diagnostic | None:

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import AtlasError
+from ..model.errors import AtlasError
 from .safe_files import SOURCE_TEXT_LIMIT, read_inside
 
-from .records import Plan
-from .records import iter_sections
+from ..model.records import Plan
+from ..model.records import iter_sections
 
 _SPACE = re.compile(r"[\s\u3000“”\"'‘’]+")
 

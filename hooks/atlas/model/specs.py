@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
-from .errors import Diagnostic, Loc
-from .records import LANGS, NOT_PRINTED, NOT_STATED, Text
-from .yaml_source import YamlDoc, dotted
+from .errors import Diagnostic, Loc, dotted
+from .values import LANGS, NOT_PRINTED, NOT_STATED, Text
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_TEXT = 5000
@@ -58,7 +57,7 @@ class PendingRef:
 class Checker:
     """Collects diagnostics and pending references while one document is checked."""
 
-    doc: YamlDoc
+    doc: Any  # a load.yaml_source.YamlDoc (anything with .loc(path, key)); the model does not import the loader
     diagnostics: list = field(default_factory=list)
     refs: list = field(default_factory=list)
 
@@ -621,10 +620,42 @@ class ListOf(Spec):
 
 @dataclass
 class F:
-    """One field of a record: its spec and whether it must be present."""
+    """One field of a record, as its definition in ``records.py`` states it: how the value is
+    checked (``spec``), whether it must be present, what it means in both languages (``doc``:
+    the field reference, the JSON Schema, the scaffold's comments and the data dictionary all read
+    it), an ``example`` for the scaffold (YAML), and how it goes into the downloaded tables
+    (``export``: False for fields that only shape a page; ``column``: a name other than its own)."""
 
     spec: Spec
     required: bool = False
+    doc: Text = Text()
+    example: Optional[str] = None
+    export: bool = True
+    column: Optional[str] = None
+
+
+RECORDS: dict = {}  # record name → Record, filled as records.py defines each record
+
+
+class Nested(Spec):
+    """A record of the kind ``name`` inside another (a task's targets; sections in sections):
+    looked up when used, so that a record may hold records defined after it, or itself."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    @property
+    def record(self) -> "Record":
+        return RECORDS[self.name]
+
+    def json_schema(self):
+        return self.record.json_schema()
+
+    def describe(self, lang):
+        return self.record.describe(lang)
+
+    def check(self, value, path, ck):
+        return self.record.check(value, path, ck)
 
 
 class Record(Spec):
@@ -633,11 +664,12 @@ class Record(Spec):
     expected = "a mapping of key: value"
 
     def __init__(self, cls: type, fields: dict[str, F], name: str,
-                 extra: Optional[Callable[[dict, tuple, Checker], None]] = None):
+                 extra: Optional[Callable[[dict, tuple, Checker], None]] = None, doc: Text = Text()):
         self.cls = cls
         self.fields = fields
         self.name = name
         self.extra = extra
+        self.doc = doc
 
     def describe(self, lang: str) -> str:
         return f"{self.name}（见下文）" if lang == "zh" else f"{self.name} (see below)"
@@ -654,7 +686,8 @@ class Record(Spec):
         _EXPANDING.add(self)
         try:
             return {"type": "object", "title": self.name,
-                    "properties": {name: f.spec.json_schema() for name, f in self.fields.items()},
+                    "description": self.doc.en or self.name,
+                    "properties": {name: _documented(f) for name, f in self.fields.items()},
                     "required": [name for name, f in self.fields.items() if f.required],
                     "additionalProperties": False}
         finally:
@@ -692,6 +725,17 @@ class Record(Spec):
             values["locs"] = {name: ck.loc(path + (name,)) for name in values if name != "loc"}
             values["locs"][PATH_KEY] = dotted(path)
         return self.cls(**values)
+
+
+def _documented(f: F) -> dict:
+    """A field's JSON Schema with its meaning, which editors show on hover (English, and Chinese
+    under ``x-description-zh``)."""
+    out = dict(f.spec.json_schema())
+    if f.doc.en:
+        out["description"] = f.doc.en
+    if f.doc.zh:
+        out["x-description-zh"] = f.doc.zh
+    return out
 
 
 _EXPANDING: set = set()

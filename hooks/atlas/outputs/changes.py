@@ -13,8 +13,8 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-from .records import Dataset, Text
-from .records import iter_sections
+from ..model.records import Dataset, Text
+from ..model.records import iter_sections
 
 KIND_ORDER = ("plan", "section", "task", "target", "observation", "note")
 REGISTRIES = (("region", "regions"), ("agency", "agencies"), ("sector", "sectors"), ("unit", "units"),
