@@ -138,6 +138,17 @@ def test_payloads_are_visible_as_written(poisoned_site: Path):
     assert "&lt;" in heading or "{:" in heading or "javascript" in heading
 
 
+# The visible links with a title in the article (up to 10: tooltips come from one template per
+# kind of link), and the centre of the i-th of them, scrolled into view.
+COUNT_TITLED = """() => (window.__titled = [...document.querySelectorAll('article a[title]')]
+    .filter(a => a.offsetParent !== null).slice(0, 10)).length"""
+SHOW_TITLED = """i => { const a = window.__titled[i]; a.scrollIntoView({block: 'center'});
+    const r = a.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }"""
+
+TOOLTIPS_WITH_PAYLOADS = """() => [...document.querySelectorAll('.md-tooltip2__inner')]
+    .filter(t => t.textContent.includes('onerror')).length"""
+
+
 def test_no_script_runs_in_chromium(poisoned_site: Path):
     playwright = pytest.importorskip("playwright.sync_api")
     server, base = serve(poisoned_site)
@@ -145,21 +156,23 @@ def test_no_script_runs_in_chromium(poisoned_site: Path):
         with playwright.sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            visited = 0
+            visited = tooltips = 0
             for path in _pages(poisoned_site):
                 rel = path.relative_to(poisoned_site).as_posix()
                 if not rel.endswith("index.html") or rel.startswith(("search", "en/search")):
                     continue
                 page.goto(base + rel[: -len("index.html")])
-                page.wait_for_timeout(50)
                 # hovering a link with a title: Material's tooltips copy the title into the page as
                 # HTML (the one place a link's attribute becomes markup)
-                links = [el for el in page.query_selector_all("article a[title]") if el.is_visible()]
-                for link in links[:40]:
-                    link.hover(timeout=2000)
+                for i in range(page.evaluate(COUNT_TITLED)):
+                    x, y = page.evaluate(SHOW_TITLED, i)
+                    page.mouse.move(x, y)  # a real pointer: mouseenter, as a reader's
+                    page.wait_for_timeout(20)
+                tooltips += page.evaluate(TOOLTIPS_WITH_PAYLOADS)
                 assert page.evaluate(f"() => window.{MARK}") is None, rel
                 visited += 1
             assert visited > 30
+            assert tooltips > 10  # the tooltips really showed the poisoned titles (as text)
             browser.close()
     finally:
         server.shutdown()
