@@ -116,7 +116,7 @@ def test_hostile_mutations_never_crash_or_hang(tmp_path: Path, chunk: int):
                     for lang in ("zh", "en"):  # the pages that show the mutated file
                         views = [v for v in build_views(model, lang)
                                  if any(f.endswith(target) for f in v.data_files)]
-                        for view in views[:10]:
+                        for view in views[:4]:  # the plan page and its parts, or a registry's first pages
                             render_page(env, model, lang, view)
                             outcomes["rendered pages"] += 1
         (data / target).write_text(original, encoding="utf-8")
