@@ -1,9 +1,7 @@
 """MkDocs glue: forwards MkDocs' events to the build session (``atlas.site.session``) and makes the
 generated pages MkDocs files in the language being built. The only module that imports mkdocs.
-
-mkdocs-static-i18n builds Chinese into ``site/`` and then English into ``site/en/`` by running
-the whole build again; every event here therefore runs once per language.
-"""
+mkdocs-static-i18n builds Chinese into ``site/``, then English into ``site/en/`` by running the
+whole build again: every event here runs once per language."""
 
 from __future__ import annotations
 
@@ -23,13 +21,13 @@ from atlas.site.session import Session, TemplateProblem
 from atlas.site.site_search import mark_searchable
 from atlas.site.site_swap import SiteError
 from atlas.site.table_cards import label_tables
+from atlas.site.template_cache import bytecode_cache
 
 log = get_plugin_logger("atlas")
 session = Session.from_environment(Path(__file__).resolve().parent.parent)  # survives preview rebuilds
 
 
-def _glue(call, *args):
-    """Run a session step; its failure is one MkDocs error with the session's message."""
+def _glue(call, *args):  # a session step; its failure is one MkDocs error with the session's message
     try:
         return call(*args)
     except (AtlasError, SiteError, TemplateProblem) as exc:  # Pagefind's, the swap's, a template's
@@ -50,8 +48,7 @@ def _languages(config: MkDocsConfig) -> tuple:
             [lang for lang in i18n.build_languages if lang != i18n.default_language])
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    session.start(command, dirty)
+on_startup = session.start  # (command, dirty)
 
 
 def on_shutdown() -> None:
@@ -100,6 +97,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     session.reread_hand_written(files.documentation_pages())
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files) -> None:  # compiled templates kept between builds
+    env.bytecode_cache = env.bytecode_cache or bytecode_cache()
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:

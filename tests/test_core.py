@@ -346,3 +346,22 @@ def test_each_stage_imports_only_the_stages_before_it():
                 if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "mkdocs" for a in node.names):
                     wrong.append(f"{stage}/{module.name} imports mkdocs")
     assert wrong == []
+
+
+def test_the_mkdocs_glue_keeps_only_event_handlers():
+    """Issue 13: hooks/atlas_hooks.py under 150 lines; the build state lives in atlas.site.session."""
+    glue = (ROOT / "hooks" / "atlas_hooks.py").read_text(encoding="utf-8")
+    assert len(glue.splitlines()) < 150
+
+
+def test_compiled_templates_are_kept_between_builds(tmp_path, monkeypatch):
+    """Templates are compiled once and kept in the user's cache folder (template_cache.py); an
+    edited template is compiled anew (Jinja checks each source's checksum)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.md.j2").write_text("one {{ 1 + 1 }}", encoding="utf-8")
+    assert make_env(tmp_path / "t").get_template("page.md.j2").render() == "one 2"
+    kept = list((tmp_path / "cache" / "plan-atlas" / "jinja").glob("__jinja2_*.cache"))
+    assert len(kept) == 1
+    (tmp_path / "t" / "page.md.j2").write_text("two {{ 2 + 2 }}", encoding="utf-8")
+    assert make_env(tmp_path / "t").get_template("page.md.j2").render() == "two 4"

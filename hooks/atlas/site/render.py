@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import present
+from .template_cache import bytecode_cache
 from ..build import plan_pages
 from ..build.labels import label
 from ..model.records import MILESTONE, NOT_PRINTED, Text
@@ -464,6 +465,7 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         lstrip_blocks=True,
         trim_blocks=True,
+        bytecode_cache=bytecode_cache(),
     )
 
 
