@@ -113,7 +113,9 @@ SEARCHES = [
     ("", "嘉服集团", "/agencies/jx-jiafu-group/"),
     # a programme name in a task: its sector page lists the task. (The 2010 plan itself is not
     # found: Pagefind 1.5 segments the query with the browser's Intl.Segmenter but the pages with
-    # jieba, and the two disagree on this name; Pagefind issue #1237.)
+    # jieba, and the two disagree on this name; Pagefind issue #1237. Its index also rewrites some
+    # words to traditional forms, e.g. 房地产 as 房地產, which a query typed as 房地产 does not
+    # match; see issue 14.)
     ("", "百项百亿", "/sectors/investment-projects/"),
     ("en/", "outsourcing", "/en/sectors/service-outsourcing/"),  # English finds English pages
 ]
