@@ -3,9 +3,10 @@
 
 Usage: python scripts/preview_latency.py [--lang zh|en] [--runs 3]
 
-Starts `mkdocs serve` on a copy of the repository (both languages, or one with --lang and
---dirty, as `bash scripts/serve.sh --lang zh` does), then edits data/sectors.yaml and times from the write to
-the moment the served sector page carries the edit. Prints one line per run and the median.
+Starts `mkdocs serve --dirty` on a copy of the repository, as `bash scripts/serve.sh` does (both
+languages, or one with --lang, as `serve.sh --lang zh` does), then edits data/sectors.yaml and
+times from the write to the moment the served sector page in that language (Chinese by default)
+carries the edit. Prints one line per run and the median.
 """
 
 from __future__ import annotations
@@ -50,9 +51,7 @@ def main() -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if args.lang:
         env["ATLAS_PREVIEW_LANG"] = args.lang
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    if args.lang:
-        command.append("--dirty")  # as serve.sh --lang does
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command,
                               cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/sectors/logistics/"

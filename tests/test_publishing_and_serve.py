@@ -93,11 +93,15 @@ def start_serve(tmp_path, data, port, *extra, **env_extra):
 
 
 def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
+    """As `serve.sh` runs it (both languages, --dirty): a data error leaves the last good pages
+    served, every page with the notice (also pages the error does not touch), and mending the data
+    takes the notice away everywhere."""
     data = tmp_path / "data"
     shutil.copytree(MINI, data)
     port = free_port()
-    proc, log = start_serve(tmp_path, data, port)
+    proc, log = start_serve(tmp_path, data, port, "--dirty")
     url = f"http://127.0.0.1:{port}/en/plans/mini-plan/"
+    other = f"http://127.0.0.1:{port}/indicators/jx-projects/"  # shows nothing of the edited task
     plan = data / "plans" / "mini-plan.yaml"
     try:
         assert wait_for(lambda: "Develop modern logistics" in fetch(url)), (tmp_path / "serve.log").read_text()
@@ -111,10 +115,12 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
         # the notice comes after each page's heading: the tabs keep their names (not "Index")
         labels = tab_labels(fetch(url))
         assert "Sectors" in labels and "Index" not in labels, labels
+        assert "shows the last good data" in fetch(other)
         plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [jx-dcr]", "lead: [jx-drc]")
                         .replace("Develop modern logistics", "Develop modern logistics now"), encoding="utf-8")
         assert wait_for(lambda: "Develop modern logistics now" in fetch(url))
         assert "shows the last good data" not in fetch(url)
+        assert "shows the last good data" not in fetch(other)
     finally:
         proc.terminate()
         proc.wait(timeout=20)

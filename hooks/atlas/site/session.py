@@ -168,12 +168,14 @@ class Session:
                     file.is_modified = lambda: True
 
     def unchanged_since_last_preview(self, lang: str, src: str, markdown: str) -> bool:
-        """In ``mkdocs serve --dirty`` (what ``serve.sh --lang`` runs), a detail page whose
-        Markdown is the same as in the last build need not be converted and written again."""
+        """In ``mkdocs serve --dirty`` (what ``serve.sh`` runs), a detail page whose Markdown and
+        data-error notice are the same as in the last build need not be converted and written
+        again (when the data breaks or is mended, every page changes: the notice comes or goes)."""
         if not (self.dirty and self.command == "serve"):
             return False
-        same = self.previous_markdown.get((lang, src)) == markdown
-        self.previous_markdown[(lang, src)] = markdown
+        shown = (markdown, self.error)
+        same = self.previous_markdown.get((lang, src)) == shown
+        self.previous_markdown[(lang, src)] = shown
         return same
 
     # -- the site folder: written aside, swapped in whole ----------------------------------------
