@@ -205,6 +205,11 @@ UNMARKED = r"""() => {
   }
   return out;
 }"""
+# A disclosure's summary whose admonition icon (Material's ::before) would sit on its text: shown,
+# with less left padding than the icon takes.
+ICON_ON_TEXT = """() => [...document.querySelectorAll('article summary')].filter(s =>
+    getComputedStyle(s, '::before').display !== 'none' && parseFloat(getComputedStyle(s).paddingLeft) < 24
+).map(s => s.textContent.trim().slice(0, 40))"""
 WIDE_TABLES = """() => [...document.querySelectorAll('article table')].filter(t => {
     const wrap = t.closest('.md-typeset__scrollwrap') || t.parentElement;
     return t.scrollWidth > wrap.clientWidth + 1 || t.getBoundingClientRect().right > window.innerWidth + 1;
@@ -248,6 +253,7 @@ def test_every_kind_of_page_passes_axe_fits_marks_its_languages_and_is_photograp
             assert page.evaluate(WIDE_TABLES) == 0, where
             assert page.evaluate(DUPLICATE_IDS) == [], where
             assert page.evaluate(UNMARKED) == [], where
+            assert page.evaluate(ICON_ON_TEXT) == [], where
         if path.startswith("plans/"):  # a long plan is paged by section (plan_pages.py)
             assert page.evaluate("document.getElementsByTagName('*').length") < 1500, where
         target = SHOTS / f"{kind}-{lang}-{name}.png"
