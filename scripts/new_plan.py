@@ -77,7 +77,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"the source is copied as data/sources/{name} (a file name there is letters, digits, . _ -)")
     if not (sources / name).exists():
         shutil.copy(args.source, sources / name)
-    other = "en" if args.language == "zh" else "zh"
     given = {
         "id": args.id, "kind": args.kind, "region": args.region,
         "title": {"zh": args.title_zh, "en": args.title_en},

@@ -12,11 +12,11 @@ Every located record carries ``loc`` and ``locs``, where it and each field were 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Iterable, Iterator, Optional, Union
 
 from .errors import Loc
-from .specs import (F, INVALID, RECORDS, Bool, DateOrYear, DateSpec, Enum, FileName, ListOf, Nested, Number,
+from .specs import (F, RECORDS, Bool, DateOrYear, DateSpec, Enum, FileName, ListOf, Nested, Number,
                     PeriodSpec, PrintedText, Record, Ref, RegexSpec, Slug, Str, TargetRefSpec, TargetValue,
                     TextSpec, Url, YearSpec)
 from .values import LANGS, MILESTONE, NOT_PRINTED, NOT_STATED, Text, Value, Year, period_end_year

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .records import Agency, Indicator, Plan, Region, Sector, Unit
-from .specs import RECORDS, ListOf, Nested, Record, Spec
+from .specs import RECORDS, ListOf, Record, Spec, record_of
 
 PLAN = Plan.SPEC
 
@@ -42,13 +42,10 @@ def record_specs() -> list[tuple[str, Record]]:
     out: list[tuple[str, Record]] = []
 
     def visit(spec) -> None:
-        if isinstance(spec, ListOf):
-            visit(spec.item)
-        elif isinstance(spec, Nested):
-            visit(spec.record)
-        elif isinstance(spec, Record) and all(spec is not r for _, r in out):
-            out.append((spec.name, spec))
-            for f in spec.fields.values():
+        record = record_of(spec.item if isinstance(spec, ListOf) else spec)
+        if record is not None and all(record is not r for _, r in out):
+            out.append((record.name, record))
+            for f in record.fields.values():
                 visit(f.spec)
 
     for reg in REGISTRIES:

@@ -637,6 +637,12 @@ class F:
 RECORDS: dict = {}  # record name → Record, filled as records.py defines each record
 
 
+def record_of(spec: "Spec") -> Optional["Record"]:
+    """The record a field holds itself (``Nested`` or a ``Record``), or None for a plain value."""
+    spec = spec.record if isinstance(spec, Nested) else spec
+    return spec if isinstance(spec, Record) else None
+
+
 class Nested(Spec):
     """A record of the kind ``name`` inside another (a task's targets; sections in sections):
     looked up when used, so that a record may hold records defined after it, or itself."""

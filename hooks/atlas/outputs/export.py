@@ -18,7 +18,7 @@ from ..model.records import Agency, Indicator, Observation, Plan, Sector, Target
 from ..build.progress import progress
 from ..build.resolve import Model
 from ..model.schema import PLAN, REGISTRIES
-from ..model.specs import ListOf, Nested, Record, TextSpec, json_schema_document
+from ..model.specs import ListOf, Nested, Record, TextSpec, json_schema_document, record_of
 from ..build.urls import page_src, page_url
 
 TABLES = ("plans", "tasks", "targets", "observations", "agencies", "sectors", "indicators")
@@ -29,12 +29,6 @@ def _text(prefix: str, text) -> dict:
     if isinstance(text, Text) or text is None:
         return {f"{prefix}_zh": text.zh if text else None, f"{prefix}_en": text.en if text else None}
     return {f"{prefix}_zh": text, f"{prefix}_en": text}
-
-
-def _record_of(spec):
-    """The record a field holds (directly or nested), or None for a plain value."""
-    spec = spec.record if isinstance(spec, Nested) else spec
-    return spec if isinstance(spec, Record) else None
 
 
 def _plain(spec) -> bool:
@@ -61,7 +55,7 @@ def record_columns(record, spec: Record, prefix: str = "", skip: tuple = ("id",)
             continue
         column = f.column or (f"{prefix}_{name}" if prefix else name)
         value = getattr(record, name) if record is not None else None
-        nested = _record_of(f.spec)
+        nested = record_of(f.spec)
         item = f.spec.item if isinstance(f.spec, ListOf) else None
         if nested is not None:
             out.update(record_columns(value, nested, column, skip=()))
@@ -70,8 +64,8 @@ def record_columns(record, spec: Record, prefix: str = "", skip: tuple = ("id",)
         elif isinstance(item, TextSpec):
             out[f"{column}_zh"] = [t.zh for t in value or ()]
             out[f"{column}_en"] = [t.en for t in value or ()]
-        elif item is not None and _record_of(item) is not None:
-            fields = _record_of(item).fields
+        elif item is not None and record_of(item) is not None:
+            fields = record_of(item).fields
             if all(_plain(g.spec) for g in fields.values()):
                 out[column] = [":".join(str(getattr(v, k)) for k in fields) for v in value or ()]
         else:

@@ -10,7 +10,7 @@ import re
 import yaml
 
 from ..model.records import Plan
-from ..model.specs import ListOf, Nested, Record
+from ..model.specs import F, ListOf, Record, record_of
 
 WIDTH = 34  # the column where the explaining comments start
 
@@ -23,9 +23,9 @@ def _flow(value) -> str:
     return out.removesuffix("\n...\n").strip()
 
 
-def _gloss(text: str, limit: int = 80) -> str:
+def _gloss(f: F, limit: int = 80) -> str:
     """A field's meaning for a comment: its first clause, without examples, on one short line."""
-    text = re.sub(r"\s*\(e\.g\.[^)]*\)", "", text.replace("`", "")).split("; ")[0]
+    text = re.sub(r"\s*\(e\.g\.[^)]*\)", "", (f.doc.en or "").replace("`", "")).split("; ")[0]
     if text.count("(") > text.count(")"):
         text += ")"
     if len(text) > limit:
@@ -33,57 +33,54 @@ def _gloss(text: str, limit: int = 80) -> str:
     return text
 
 
-def _line(indent: str, key: str, value: str, gloss: str, commented: bool) -> str:
-    head = f"{indent}{'# ' if commented else ''}{key}: {value}"
+def _line(indent: str, key: str, value: str, f: F, commented: bool = True) -> str:
+    """``key: value`` (or ``key:`` opening a nested block), commented out unless given, with the
+    field's meaning as a comment in a column."""
+    head = f"{indent}{'# ' if commented else ''}{key}:" + (f" {value}" if value else "")
+    gloss = _gloss(f)
     return f"{head.ljust(WIDTH)}  # {gloss}" if gloss else head
 
 
-def _example(record: Record, indent: str, commented: bool = True, inside: tuple = ()) -> list[str]:
+def _example(record: Record, indent: str, inside: tuple = ()) -> list[str]:
     """A commented example of one record, as a list item: each field with an example, and its
     nested lists of records after it (a record inside itself, sections in sections, is named,
     not expanded again)."""
     inside = inside + (record.name,)
     lines: list[str] = []
-    first = True
     for key, f in record.fields.items():
-        item = f.spec.item if isinstance(f.spec, ListOf) else None
-        nested = item.record if isinstance(item, Nested) else None
-        bullet = "- " if first else "  "
+        nested = record_of(f.spec.item) if isinstance(f.spec, ListOf) else None
+        bullet = "  " if lines else "- "
         if nested is not None and nested.name in inside:
-            lines.append(f"{indent}# {bullet}{key}: []".ljust(WIDTH) + f"  # {_gloss(f.doc.en or '')}")
+            lines.append(_line(indent, bullet + key, "[]", f))
         elif nested is not None:
-            lines.append(f"{indent}# {bullet}{key}:".ljust(WIDTH) + f"  # {_gloss(f.doc.en or '')}")
-            lines += _example(nested, indent + "    ", inside=inside)
+            lines.append(_line(indent, bullet + key, "", f))
+            lines += _example(nested, indent + "    ", inside)
         elif f.example is not None:
-            lines.append(_line(indent, bullet + key, f.example, _gloss(f.doc.en or ""), commented))
-        else:
-            continue
-        first = False
+            lines.append(_line(indent, bullet + key, f.example, f))
     return lines
 
 
 def _fields(record: Record, given: dict, indent: str) -> list[str]:
+    """Every field of ``record``: the ``given`` values as they are, the others commented out."""
     lines: list[str] = []
     for key, f in record.fields.items():
-        gloss = _gloss(f.doc.en or "")
-        spec = f.spec.record if isinstance(f.spec, Nested) else f.spec
-        item = f.spec.item if isinstance(f.spec, ListOf) else None
-        if key in given and isinstance(spec, Record) and isinstance(given[key], dict):
-            lines.append(f"{indent}{key}:".ljust(WIDTH) + f"  # {gloss}")
-            lines += _fields(spec, given[key], indent + "  ")
+        inner = record_of(f.spec)
+        items = record_of(f.spec.item) if isinstance(f.spec, ListOf) else None
+        if key in given and inner is not None and isinstance(given[key], dict):
+            lines.append(_line(indent, key, "", f, commented=False))
+            lines += _fields(inner, given[key], indent + "  ")
         elif key in given:
-            lines.append(_line(indent, key, _flow(given[key]), gloss, False))
-            if isinstance(item, Nested):
-                lines += _example(item.record, indent + "  ")
-        elif isinstance(item, Nested):
-            lines.append(f"{indent}# {key}:".ljust(WIDTH) + f"  # {gloss}")
-            lines += _example(item.record, indent + "  ")
-        elif isinstance(spec, Record):
-            lines.append(f"{indent}# {key}:".ljust(WIDTH) + f"  # {gloss}")
-            lines += [_line(indent + "  ", k, g.example, _gloss(g.doc.en or ""), True)
-                      for k, g in spec.fields.items() if g.example is not None]
+            lines.append(_line(indent, key, _flow(given[key]), f, commented=False))
+            if items is not None:
+                lines += _example(items, indent + "  ")
+        elif items is not None:
+            lines.append(_line(indent, key, "", f))
+            lines += _example(items, indent + "  ")
+        elif inner is not None:
+            lines.append(_line(indent, key, "", f))
+            lines += [_line(indent + "  ", k, g.example, g) for k, g in inner.fields.items() if g.example is not None]
         elif f.example is not None:
-            lines.append(_line(indent, key, f.example, gloss, True))
+            lines.append(_line(indent, key, f.example, f))
     return lines
 
 
