@@ -39,6 +39,7 @@ PAGES = {
     "year": "years/2019/",
     "region": "regions/jiaxing/",
     "about": "about/",
+    "fields": "maintainers/fields/",  # generated from the record definitions, both languages in it
     "search": "search/?q=2020",  # the results page, with results (the year is in both languages)
     # and the largest pages: most tables, rows and links
     "plan-largest": "plans/jx-2019-government-work-report/",

@@ -97,7 +97,7 @@ def test_every_field_is_documented_in_both_languages_and_reachable():
     undocumented = [f"{name}.{key}" for name, spec in record_specs() for key, f in spec.fields.items()
                     if not (f.doc.zh and f.doc.en)]
     assert undocumented == []
-    assert all(spec.doc.zh and spec.doc.en for _, spec in record_specs())
+    assert all(spec.doc.zh and spec.doc.en and spec.title.zh and spec.title.en for _, spec in record_specs())
     nested = [key for _, spec in record_specs() for key, f in spec.fields.items()
               if isinstance(f.spec, ListOf) and isinstance(f.spec.item, Nested)]
     assert {"targets", "tasks", "sections", "observations", "notes", "relations", "corrections"} <= set(nested)

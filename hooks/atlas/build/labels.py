@@ -253,7 +253,7 @@ LABELS: dict[str, dict[str, str]] = {
     "schema_text": {"zh": "数据文件的 <span lang=\"en\">JSON Schema</span>（由校验数据的同一模型生成）：", "en": "JSON Schema of the data files (generated from the same model that validates them):"},
     "fields_title": {"zh": "数据字段参考", "en": "Data field reference"},
     "fields_intro": {
-        "zh": "本页由记录定义（<code>hooks/atlas/model/records.py</code>）自动生成，与校验数据、JSON Schema、下载表格的列和新文件模板出自同一处，列出每类记录的全部字段。未列出的字段会被当作拼写错误而报错。",
+        "zh": "本页由记录定义（<code>hooks/atlas/model/records.py</code>）自动生成，与校验数据、<span lang=\"en\">JSON Schema</span>、下载表格的列和新文件模板出自同一处，列出每类记录的全部字段。未列出的字段会被当作拼写错误而报错。",
         "en": "Generated from the record definitions (<code>hooks/atlas/model/records.py</code>), the same ones that validate the data and give the JSON Schemas, the columns of the downloads and the new-file scaffold: every field of every kind of record. A key not listed here is reported as a typo.",
     },
     "field": {"zh": "字段", "en": "Key"},

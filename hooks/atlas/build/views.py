@@ -266,7 +266,8 @@ def _compare_title(m: Model, inds, lang: str) -> str:
 def field_reference(m: Model, lang: str) -> list[PageView]:
     """Every record kind with every field, from the record definitions (``model/records.py``)."""
     records = [{
-        "name": name, "anchor": name.replace(" ", "-").replace("'", ""), "doc": spec.doc.pick(lang)[0],
+        "name": name, "title": spec.title.pick(lang)[0], "anchor": name.replace(" ", "-").replace("'", ""),
+        "doc": spec.doc.pick(lang)[0],
         "fields": [(key, f.required, f.spec.describe(lang), f.doc.pick(lang)[0]) for key, f in spec.fields.items()],
     } for name, spec in record_specs()]
     return [PageView("fields", "maintainers/fields.md", "fields.md.j2", _label("fields_title"), {"records": records})]

@@ -47,13 +47,14 @@ def may(spec, zh: str, en: str, default=None, *, example: Optional[str] = None, 
     return field(default=default, metadata={"atlas": F(spec, False, Text(zh, en), example, export, column)})
 
 
-def record(name: str, zh: str, en: str, extra=None):
+def record(name: str, title: tuple[str, str], zh: str, en: str, extra=None):
     """Make the class a frozen record and register its checker under ``name`` (the word that
-    messages, the field reference and ``Nested`` use)."""
+    messages, the field reference and ``Nested`` use); ``title`` is its name for readers in
+    Chinese and English, ``zh``/``en`` what it is."""
     def define(cls):
         cls = dataclass(frozen=True, kw_only=True)(cls)
         specs = {f.name: f.metadata["atlas"] for f in fields(cls) if "atlas" in f.metadata}
-        cls.SPEC = RECORDS[name] = Record(cls, specs, name, extra=extra, doc=Text(zh, en))
+        cls.SPEC = RECORDS[name] = Record(cls, specs, name, extra=extra, doc=Text(zh, en), title=Text(*title))
         return cls
     return define
 
@@ -73,7 +74,7 @@ ANCHOR_EN = "id, unique in its file; also the page anchor (/plans/<plan-id>/#<id
 
 # -- registries: data/regions.yaml, agencies.yaml, sectors.yaml, units.yaml, indicators.yaml --
 
-@record("region", "地区：市、县（市、区）或省。", "A region: a province, city, district or county.")
+@record("region", ("地区", "Region"), "地区：市、县（市、区）或省。", "A region: a province, city, district or county.")
 class Region(Located):
     id: str = need(Slug(), ID_ZH + "，如 `jiaxing`", ID_EN + ", e.g. `jiaxing`", example="jiaxing")
     name: Text = need(TextSpec(TITLE_MAX), "名称", "name", example="{zh: 嘉兴市, en: Jiaxing}")
@@ -91,7 +92,7 @@ class Region(Located):
                                    "An id without it is a warning", example="jx")
 
 
-@record("agency", "机构：文件中作为发文、牵头或参与单位出现的机构。",
+@record("agency", ("机构", "Agency"), "机构：文件中作为发文、牵头或参与单位出现的机构。",
         "An agency: a body named as issuer, lead or participant.")
 class Agency(Located):
     id: str = need(Slug(), ID_ZH + "，以所属地区的前缀开头（`jx-`、`ha-`）",
@@ -112,7 +113,7 @@ class Agency(Located):
                                "what a reader should know (e.g. a merged or renamed body)")
 
 
-@record("sector", "行业：服务业的一个门类；页面按行业汇总任务和目标。",
+@record("sector", ("行业", "Sector"), "行业：服务业的一个门类；页面按行业汇总任务和目标。",
         "A sector of the service industry; pages gather tasks and targets by sector.")
 class Sector(Located):
     id: str = need(Slug(), ID_ZH, ID_EN, example="logistics")
@@ -127,7 +128,7 @@ class Sector(Located):
                                 example="[G]")
 
 
-@record("unit", "计量单位，及其换算到基本单位的系数。", "A unit of measure, and how it converts to its base unit.")
+@record("unit", ("计量单位", "Unit"), "计量单位，及其换算到基本单位的系数。", "A unit of measure, and how it converts to its base unit.")
 class Unit(Located):
     id: str = need(Slug(), ID_ZH, ID_EN, example="yuan-100m")
     name: Text = need(TextSpec(TITLE_MAX), "显示名称，如 `{zh: 亿元, en: 100 million yuan}`",
@@ -141,7 +142,7 @@ class Unit(Located):
                       "(2,460,000 TEU → 246万标箱 / 2.46 million TEU)", False)
 
 
-@record("indicator", "指标：目标和实际数字所衡量的东西。", "An indicator: what targets and figures measure.")
+@record("indicator", ("指标", "Indicator"), "指标：目标和实际数字所衡量的东西。", "An indicator: what targets and figures measure.")
 class Indicator(Located):
     id: str = need(Slug(), ID_ZH + "，以所属地区的前缀开头", ID_EN + ", starting with its region's prefix",
                    example="jx-tourism-revenue")
@@ -159,7 +160,7 @@ class Indicator(Located):
 
 # -- a plan file: data/plans/<plan-id>.yaml and what nests in it --
 
-@record("target", "目标：任务设定的一个量化目标。里程碑式目标（“2022年建成投用”）写作 `comparator: \"=\"`、"
+@record("target", ("目标", "Target"), "目标：任务设定的一个量化目标。里程碑式目标（“2022年建成投用”）写作 `comparator: \"=\"`、"
         "`value: 1`、`unit: milestone`，所属指标的单位为 `milestone`。",
         "A target: a quantitative goal a task sets. A milestone (\"put into operation in 2022\") is written "
         "`comparator: \"=\"`, `value: 1`, `unit: milestone`, for an indicator whose unit is `milestone`.")
@@ -203,7 +204,7 @@ def _one_kind_of_value(values: dict, path: tuple, ck) -> object:
     return None
 
 
-@record("observation", "实际数字：来源报告已达到的数字（带单位），或已实现的里程碑（`achieved`）。",
+@record("observation", ("实际数字", "Reported figure"), "实际数字：来源报告已达到的数字（带单位），或已实现的里程碑（`achieved`）。",
         "A reported figure: a number with its unit that a source reports as reached, or a milestone "
         "(`achieved`).", extra=_one_kind_of_value)
 class Observation(Located):
@@ -234,7 +235,7 @@ class Observation(Located):
                           "when the figure is reported as a bound (\"over 300 cities\" → `>`); default `=`", "=")
 
 
-@record("task", "任务：文件布置的一项工作，带牵头和参与机构及其目标。",
+@record("task", ("任务", "Task"), "任务：文件布置的一项工作，带牵头和参与机构及其目标。",
         "A task: one piece of work a document assigns, with its lead and participating agencies and its targets.")
 class Task(Located):
     id: str = need(Slug(), ANCHOR_ZH, ANCHOR_EN, example="t1-1")
@@ -255,7 +256,7 @@ class Task(Located):
     targets: tuple = may(ListOf(Nested("target")), "该任务的量化目标", "the task's quantitative targets", ())
 
 
-@record("section", "章节：有编号和标题，包含任务和（或）下级章节。",
+@record("section", ("章节", "Section"), "章节：有编号和标题，包含任务和（或）下级章节。",
         "A section: numbered and titled, holding tasks and/or nested sections.")
 class Section(Located):
     id: str = need(Slug(), ANCHOR_ZH, ANCHOR_EN, example="s1")
@@ -267,7 +268,7 @@ class Section(Located):
     sections: tuple = may(ListOf(Nested("section")), "下级章节", "nested sections", ())
 
 
-@record("editor's note", "编者注：说明来源的缺陷（垃圾信息、日期错误、转换失误、错字）及我们的更正，显示在页面上。",
+@record("editor's note", ("编者注", "Editor's note"), "编者注：说明来源的缺陷（垃圾信息、日期错误、转换失误、错字）及我们的更正，显示在页面上。",
         "An editor's note on a source defect (spam, a wrong date, a conversion slip, a typo) and our correction, "
         "shown on the page.")
 class Note(Located):
@@ -278,7 +279,7 @@ class Note(Located):
                        "ids of the sections, tasks or targets concerned, or the plan id", (), example="[t1-1]")
 
 
-@record("dates", "文件的日期，均可选。", "The document's dates, each optional.")
+@record("dates", ("日期", "Dates"), "文件的日期，均可选。", "The document's dates, each optional.")
 class Dates:
     signed: Optional[_dt.date] = may(DateSpec(), "签发日期（通知落款）", "signed: the date on the notice (签发)",
                                      example="2016-04-12", column="signed")
@@ -287,13 +288,13 @@ class Dates:
                                         column="published")
 
 
-@record("period", "文件涵盖的年份。", "The years the document covers.")
+@record("period", ("时期", "Period"), "文件涵盖的年份。", "The years the document covers.")
 class Period:
     start: Year = need(YearSpec(), "起始年份，或 `not stated`", "first year, or `not stated`", example="2016")
     end: Year = need(YearSpec(), "结束年份，或 `not stated`", "last year, or `not stated`", example="2020")
 
 
-@record("correction", "来源原文页上的一处更正：正则 `find` → `replace`，由编者注 `note` 说明。",
+@record("correction", ("更正", "Correction"), "来源原文页上的一处更正：正则 `find` → `replace`，由编者注 `note` 说明。",
         "A fix applied to the source text on its page: regex `find` → `replace`, explained by the editor's note `note`.")
 class Correction(Located):
     find: str = need(RegexSpec(), "要找的文字（正则表达式）", "the text to find (a regular expression)", example="着名")
@@ -301,7 +302,7 @@ class Correction(Located):
     note: str = need(Slug(), "说明这处更正的编者注编号", "the id of the editor's note that explains it", example="note-typo")
 
 
-@record("relation", "与另一文件的关系，两边页面都会显示。", "A relation to another document, shown on both pages.")
+@record("relation", ("关系", "Relation"), "与另一文件的关系，两边页面都会显示。", "A relation to another document, shown on both pages.")
 class Relation(Located):
     type: str = need(Enum(*RELATION_TYPES), "关系：取代、修订、实施、报告、引用", "supersedes, revises, implements, reports on, cites",
                      example="supersedes")
@@ -310,7 +311,7 @@ class Relation(Located):
                        "(e.g. `嘉政发〔2009〕61号`)", example="jx-2016-service-industry-action-plan")
 
 
-@record("source", "来源：`data/sources/` 中的原文副本（`../shared/sources/` 的拷贝，从不编辑）及其出处。",
+@record("source", ("来源", "Source"), "来源：`data/sources/` 中的原文副本（`../shared/sources/` 的拷贝，从不编辑）及其出处。",
         "The source: the copy of the text in `data/sources/` (a copy of `../shared/sources/`, never edited) and "
         "where it came from.")
 class Source(Located):
@@ -344,7 +345,7 @@ class Source(Located):
                              "fixes applied on the source page and marked there", (), export=False)
 
 
-@record("plan", "一个来源文件：规划、工作报告、新闻、统计公报或实施情况报告。每个文件一份 `data/plans/<编号>.yaml`。",
+@record("plan", ("文件", "Document"), "一个来源文件：规划、工作报告、新闻、统计公报或实施情况报告。每个文件一份 `data/plans/<编号>.yaml`。",
         "One source document: a plan, work report, news article, statistical communiqué or implementation "
         "report. One file per document: `data/plans/<plan-id>.yaml`.")
 class Plan(Located):

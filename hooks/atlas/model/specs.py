@@ -670,12 +670,14 @@ class Record(Spec):
     expected = "a mapping of key: value"
 
     def __init__(self, cls: type, fields: dict[str, F], name: str,
-                 extra: Optional[Callable[[dict, tuple, Checker], None]] = None, doc: Text = Text()):
+                 extra: Optional[Callable[[dict, tuple, Checker], None]] = None, doc: Text = Text(),
+                 title: Text = Text()):
         self.cls = cls
         self.fields = fields
         self.name = name
         self.extra = extra
         self.doc = doc
+        self.title = title
 
     def describe(self, lang: str) -> str:
         return f"{self.name}（见下文）" if lang == "zh" else f"{self.name} (see below)"

@@ -394,12 +394,12 @@ class PageRenderer:
                              + self.ref("plan", ref.plan.id), "", place))
         return sorted(rows, key=lambda r: r[0])
 
-    @staticmethod
-    def doc(value: str) -> str:
+    def doc(self, value: str) -> str:
         """Our own documentation text (the record definitions' descriptions), with its `code`
-        spans as code; safe in a table cell."""
+        spans as code and runs of the other language marked; safe in a table cell."""
         parts = str(value).split("`")
-        out = "".join(f"<code>{html.escape(p)}</code>" if i % 2 else str(as_text(p)) for i, p in enumerate(parts))
+        out = "".join(f"<code>{html.escape(p)}</code>" if i % 2 else str(text_in(p, self.lang))
+                      for i, p in enumerate(parts))
         return out.replace("|", "&#124;")
 
     def deadline(self, target) -> str:
