@@ -16,6 +16,7 @@ from atlas.site.safe_text import text as md
 from atlas.site.safe_text import text_in
 from atlas.build.complete import resolve
 from atlas.site.site_search import build_index, mark_searchable, page_kind
+from atlas.site.search_pairs import index_words, paired_html, query_words
 from atlas.build.urls import page_src, page_url, relative
 from atlas.load.validate import check_data, load_dataset
 from atlas.build.views import build_views
@@ -137,6 +138,29 @@ def test_search_marks_the_article_with_its_page_type():
     assert '<h1 data-pagefind-weight="10" id="x">' in titled  # a page's own name weighs most
     assert page_kind("index.md") == page_kind("about.md") == "other_pages"
     assert page_kind("plans/index.md") == "plans" and page_kind("compare/x.md") == "compare"
+
+
+def test_search_cuts_chinese_into_overlapping_pairs_alike_in_index_and_query():
+    # each pair is one word of Latin letters and digits, which no cutter splits again
+    assert query_words("房地产") == "0x623f5730 0x57304ea7"  # 房地 地产
+    assert query_words("局") == "0x5c40" and query_words("GDP 局") == "GDP 0x5c40"
+    # every pair of what a reader types is a word of any page that contains it
+    indexed = index_words("嘉兴市房地产开发").split()
+    for query in ("房地产", "嘉兴", "市房", "开发", "嘉兴市房地产开发"):
+        assert set(query_words(query).split()) <= set(indexed), query
+    # the run's last character is a word too, and a one-character query begins the others
+    assert indexed[-1] == "0x53d1" and query_words("发") == "0x53d1"
+    assert any(w.startswith(query_words("房")) for w in indexed)
+    assert index_words("2020年GDP增长5%，") == "2020 0x5e74 GDP 0x589e957f 0x957f 5%，"
+    # only the text of the searchable part: filter values, attributes and scripts stay as they are
+    page = ('<title>嘉兴市</title><article data-pagefind-body><span data-pagefind-filter="类型" hidden>'
+            '规划文件</span><h1 title="嘉兴市建委">市建委</h1><script>var a = "房地产";</script>'
+            '<p>房地产<b>开发</b></p></article>')
+    paired = paired_html(page)
+    assert paired.startswith('<title>嘉兴市</title><article data-pagefind-body><span data-pagefind-filter="类型" hidden>规划文件</span>')
+    assert f'<h1 title="嘉兴市建委">{index_words("市建委")}</h1><script>var a = "房地产";</script>' in paired
+    assert f"<p>{index_words('房地产')}<b>{index_words('开发')}</b></p>" in paired
+    assert paired_html("<p>房地产</p>") == "<p>房地产</p>"  # not searchable: not read anyway
 
 
 def test_search_index_failure_is_one_clear_error(tmp_path):

@@ -159,8 +159,100 @@
 /* Search: the header's box leads to search/ (or en/search/), where Pagefind's interface runs on
    the index built after the site (pagefind/). The query is kept in the address (?q=), so a
    results page can be linked and reloaded. "/" anywhere focuses the header's box. */
+/* Chinese in the search index is cut into overlapping character pairs (房地产 → 房地 地产), each
+   written as one word of Latin letters and digits (房地 → 0x623f5730) that no word cutter splits
+   again, so that whatever a reader types is found on every page that contains it. The build's
+   half is hooks/atlas/site/search_pairs.py; a browser test checks that the two agree.
+   atlasQueryWords cuts a query the same way; atlasJoinPairs turns excerpts and titles back into
+   the page's text (0x623f5730 <mark>0x57304ea7</mark> → 房<mark>地产</mark>) for display. */
+(function () {
+  var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var CODED = /^0x([0-9a-f]{4})([0-9a-f]{4})?$/;
+  function word(chars) {
+    var out = "0x";
+    for (var i = 0; i < chars.length; i++) out += ("000" + chars.charCodeAt(i).toString(16)).slice(-4);
+    return out;
+  }
+  function pairs(run) {
+    if (run.length < 2) return [word(run)];
+    var out = [];
+    for (var i = 0; i + 1 < run.length; i++) out.push(word(run.slice(i, i + 2)));
+    return out;
+  }
+  window.atlasQueryWords = function (term) {
+    return term.replace(RUN, function (run) { return " " + pairs(run).join(" ") + " "; })
+      .replace(/\s+/g, " ").trim();
+  };
+  function decoded(token) {
+    var m = CODED.exec(token);
+    if (!m) return null;
+    return String.fromCharCode(parseInt(m[1], 16)) + (m[2] ? String.fromCharCode(parseInt(m[2], 16)) : "");
+  }
+  /* Indexing sets a space on each side of a Chinese run, where the page may have had none; the
+     index keeps no trace of which (Pagefind folds every run of spaces into one). Between two runs
+     the space is the page's. Next to other text: on a Chinese page there was none (2020年,
+     （二）); on an English page there was one, except inside brackets and quotes and before
+     punctuation (Form: 市建委 / Construction; (百项百亿)). */
+  var ZH_PAGE = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var OPENS = /[(\[{\u201c\u2018\u300a\u3008\u300c\u300e\u3010\uff08]$/;
+  var CLOSES = /^[)\]}\u201d\u2019\u300b\u3009\u300d\u300f\u3011\uff09,.;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f]/;
+  var FULL_WIDTH = /[\u3000-\u303f\uff00-\uffef]/;
+  function keepsSpace(before, beforeHan, after, afterHan) {
+    if (beforeHan === afterHan) return true;  /* two runs, or two words of other text */
+    if (ZH_PAGE || FULL_WIDTH.test(beforeHan ? after.charAt(0) : before)) return false;
+    return beforeHan ? !CLOSES.test(after) : !OPENS.test(before);
+  }
+  window.atlasJoinPairs = function (html, plain) {
+    /* words with their <mark>, one character at a time; ``plain``: text, not HTML (a title) */
+    var chars = [], m, prev = null, gap = "";
+    var pieces = plain ? /()([\s\S]+)()/g : /<mark>([\s\S]*?)<\/mark>|([^<]+)|(<[^>]*>)/g;
+    function emit(text, marked) {
+      for (var c of text) chars.push({ c: c, marked: marked });
+    }
+    while ((m = pieces.exec(html))) {
+      if (plain) m = [m[0], undefined, m[2], undefined];
+      if (m[3] !== undefined) { emit(gap, false); gap = ""; chars.push({ raw: m[3] }); prev = null; continue; }
+      var marked = m[1] !== undefined;
+      (marked ? m[1] : m[2]).split(/(\s+)/).forEach(function (token) {
+        if (!token) return;
+        if (/^\s+$/.test(token)) { gap += token; return; }
+        var han = decoded(token), last = chars.length ? chars[chars.length - 1] : null;
+        var follows = prev !== null && last && last.c === prev.charAt(prev.length - 1);
+        if (han && follows && han.length === 2 && prev.length === 2 && prev.charAt(1) === han.charAt(0)) {
+          last.marked = last.marked || marked;  /* the next pair of the same run */
+          emit(han.charAt(1), marked);
+        } else if (han && follows && han.length === 1 && prev.length === 2 && prev.charAt(1) === han) {
+          last.marked = last.marked || marked;  /* the run's last character, indexed once more */
+        } else {
+          var text = han || token;
+          if (last && last.c !== undefined && gap && keepsSpace(last.c, prev !== null, text, han !== null)) emit(" ", false);
+          emit(text, marked);
+        }
+        gap = "";
+        prev = han;
+      });
+    }
+    var out = "", open = false;
+    chars.forEach(function (ch) {
+      if (ch.raw !== undefined) { if (open) { out += "</mark>"; open = false; } out += ch.raw; return; }
+      if (ch.marked !== open) { out += ch.marked ? "<mark>" : "</mark>"; open = ch.marked; }
+      out += ch.c;
+    });
+    return open ? out + "</mark>" : out;
+  };
+})();
+
 (function () {
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  function joinResult(result) {
+    if (result.meta && result.meta.title) result.meta.title = atlasJoinPairs(result.meta.title, true);
+    if (result.excerpt) result.excerpt = atlasJoinPairs(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) {
+      if (sub.title) sub.title = atlasJoinPairs(sub.title, true);
+      if (sub.excerpt) sub.excerpt = atlasJoinPairs(sub.excerpt);
+    });
+    return result;
+  }
   function start() {
     var box = document.querySelector("[data-atlas-search]");
     var header = document.querySelector(".atlas-header-search__input");
@@ -176,6 +268,8 @@
     var ui = new PagefindUI({
       element: box, showSubResults: true, showImages: false, resetStyles: false,
       autofocus: !query, pageSize: 10,
+      /* in words, and a Chinese pair is a word (see atlasQueryWords): about 60 characters */
+      excerptLength: zh ? 60 : 36,
       /* long pages (a plan, an agency that leads many tasks) should not sink below short ones
          that mention a word once: Pagefind's default pageLength 0.75 put the logistics sector
          fourth for 物流 and the commission off the first page for 市发展改革委 */
@@ -186,8 +280,9 @@
         if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
         history.replaceState(null, "", url);
         if (header) header.value = term;
-        return term;
-      }
+        return atlasQueryWords(term);
+      },
+      processResult: joinResult
     });
     markLanguageOfParts(box);
     /* Pagefind's box is labelled only by its title; name it for screen readers */

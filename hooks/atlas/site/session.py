@@ -25,7 +25,7 @@ from ..build.pipeline import build_model, timed
 from .render import after_h1, make_env, render_page, template_problem
 from ..build.resolve import Model
 from .safe_text import text as as_text
-from .site_search import IndexJob, default_language_glob
+from .site_search import IndexJob
 from .site_swap import SiteBuild
 from ..build.urls import DOWNLOADS
 from ..build.views import PageView, build_views
@@ -188,7 +188,7 @@ class Session:
         """The default language's pages are written: index them on the second core while the
         other languages are built."""
         return_free_memory()  # this Pagefind runs beside the next language's build
-        self.index_jobs = {default: IndexJob(site, default_language_glob(site, other_languages))}
+        self.index_jobs = {default: IndexJob(site, tuple(other_languages), language=default)}
 
     def index_and_swap(self, site: Path, other_languages: list[str], with_index: bool, log) -> Path | None:
         """Every language is built: finish the search index, then move the site into place.
@@ -197,7 +197,7 @@ class Session:
         if with_index:
             with timed(self.timings, "search index (Pagefind)"):
                 return_free_memory()  # Pagefind runs beside this process, which still holds the build
-                jobs = {lang: IndexJob(site / lang) for lang in other_languages}
+                jobs = {lang: IndexJob(site / lang, language=lang) for lang in other_languages}
                 jobs.update(self.index_jobs)
                 self.index_jobs = {}
                 log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))

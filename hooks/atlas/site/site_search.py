@@ -1,11 +1,11 @@
 """Full-text search with Pagefind: what each page offers to the index, and building the index.
 
-Pagefind (a Rust program installed from PyPI, with Chinese word segmentation in its "extended"
-build) reads the finished HTML of both languages and writes a chunked index to
-``<site>/pagefind/``. A search then downloads only the index chunks for its words, so what a
-reader downloads does not grow with the site the way one Lunr index does. Pagefind keeps one
-index per ``<html lang>``, so Chinese pages never answer an English search and vice versa.
-"""
+Pagefind (a Rust program installed from PyPI) reads the finished HTML of each language and writes
+a chunked index to ``<site>/pagefind/`` (and ``en/pagefind/``). A search then downloads only the
+index chunks for its words, so what a reader downloads does not grow with the site the way one
+Lunr index does. One bundle per language, so Chinese pages never answer an English search and
+vice versa. Pagefind reads a copy of the pages whose Chinese is cut into overlapping pairs
+(``search_pairs``), so that a query finds every page containing it."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from pathlib import Path
 from ..model.errors import AtlasError, Diagnostic, Loc
 from ..build.labels import label
 from ..build.urls import FOLDERS
+from .search_pairs import INDEX_DIR
 
-INDEX_DIR = "pagefind"          # <site>/pagefind/, loaded by docs/assets/atlas.js on search pages
 SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the results page
 # page parts that would only add noise to results: permalink marks and the "copy link" anchors
 EXCLUDE_SELECTORS = (".headerlink", ".atlas-anchor")
@@ -58,19 +58,32 @@ class IndexJob:
 
     The default language's pages are finished before the other languages are built, so its index
     is made on the second core while MkDocs builds English; ``wait`` collects the result.
+    The run reads a copy of the pages with their Chinese cut into overlapping pairs
+    (``search_pairs``), and writes the bundle to ``<site_dir>/pagefind/``; ``skip`` names the top
+    folders that are not this language's (the other languages'). ``root_selector`` is for pages
+    not marked by ``mark_searchable`` (the benchmark's plain-MkDocs baseline), which Pagefind reads
+    as they are, the way a plain site would use it.
     """
 
-    def __init__(self, site_dir: Path, glob: str | None = None, root_selector: str | None = None):
+    def __init__(self, site_dir: Path, skip: tuple[str, ...] = (), root_selector: str | None = None,
+                 language: str | None = None):
         self.site_dir = site_dir
-        command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR]
-        if glob:
-            command += ["--glob", glob]
+        options = []
         if root_selector:
-            command += ["--root-selector", root_selector]
+            options += ["--root-selector", root_selector]
         for selector in EXCLUDE_SELECTORS:
-            command += ["--exclude-selectors", selector]
+            options += ["--exclude-selectors", selector]
+        if root_selector:
+            command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR]
+            if skip:
+                command += ["--glob", default_language_glob(site_dir, list(skip))]
+        else:
+            command = [sys.executable, "-m", "atlas.site.search_pairs", str(site_dir), "--skip", ",".join(skip)]
+            if language:
+                command += ["--language", language]
+            command += ["--"]
         try:
-            self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self.proc = subprocess.Popen(command + options, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
             self.error = None
         except OSError as exc:
             self.proc, self.error = None, str(exc)
@@ -114,7 +127,6 @@ def build_index(site_dir: Path, default_language: str = "zh", language_dirs: lis
     language's index. ``root_selector`` is for pages not marked by ``mark_searchable`` (the
     benchmark's plain-MkDocs baseline). Raises ``AtlasError`` if a run fails.
     """
-    counts = {folder: IndexJob(site_dir / folder, None, root_selector).wait() for folder in language_dirs}
-    glob = default_language_glob(site_dir, list(language_dirs))
-    counts[default_language] = IndexJob(site_dir, glob, root_selector).wait()
+    counts = {folder: IndexJob(site_dir / folder, (), root_selector, folder).wait() for folder in language_dirs}
+    counts[default_language] = IndexJob(site_dir, tuple(language_dirs), root_selector, default_language).wait()
     return "search index: " + ", ".join(f"{k} {v} pages" for k, v in counts.items())

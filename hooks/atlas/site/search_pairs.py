@@ -1,0 +1,136 @@
+"""Chinese text for the search index, cut into overlapping character pairs.
+
+Pagefind cuts Chinese into words twice, differently: with jieba when it indexes and with the
+browser's ``Intl.Segmenter`` when a reader searches. A query word must begin an index word, so
+whatever the two cut apart was not found: 房地产 found 1 of the 30 pages containing it (the index
+held 房地|产, the query 房地产), 市建委 was searched as 市|建|委. Here both sides cut the same way,
+as Lucene's CJK analyzer does: every run of Chinese characters becomes its overlapping pairs
+(房地产 → 房地 地产), in the index and in the query alike. Whatever a reader types that a page
+contains, the page has every pair of it, so it is found; no dictionary is needed, and names a
+dictionary lacks (百项百亿, 市建委) are found as well as any. Each pair is written as one word
+of Latin letters and digits (房地 → ``0x623f5730``), which the browser's cutter, still run on the
+query of a Chinese page, leaves whole; and a query of one character (``0x623f``) begins the
+words of the pairs it begins.
+
+The site's pages are not changed: ``paired_copy`` writes the pages Pagefind reads to a scratch
+folder, with the text of their searchable part cut into pairs (a filter's or a meta value's text
+is left as it is), and ``main`` runs Pagefind on it. The browser's half is ``atlasQueryWords``
+and ``atlasJoinPairs`` in ``docs/assets/atlas.js`` (the query cut the same way; excerpts and
+titles turned back into the page's text for display); a browser test checks that they agree."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+INDEX_DIR = "pagefind"  # <site>/pagefind/ (and en/pagefind/): the bundle, loaded by docs/assets/atlas.js
+# CJK Unified Ideographs, Extension A and the compatibility block: the same class as atlas.js
+CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_BODY = "data-pagefind-body>"
+_PIECES = re.compile(r"(<[^>]*>)")
+# the text right after these tags is kept as it is: filter and meta values, scripts and styles
+_KEEP_NEXT = re.compile(r"<(?:script|style)\b|data-pagefind-(?:filter|meta)", re.I)
+
+
+def word(chars: str) -> str:
+    """One or two Chinese characters as one index word: ``0x`` and their code points in hex
+    (房地 → ``0x623f5730``). A word of Latin letters and digits is one word to every cutter,
+    the browser's included; and a character's word begins the words of the pairs it begins,
+    so a query of one character finds them."""
+    return "0x" + "".join(f"{ord(c):04x}" for c in chars)
+
+
+def pairs(run: str) -> list[str]:
+    """One run of Chinese characters as its overlapping pairs: 房地产 → 房地 地产 (as words)."""
+    if len(run) < 2:
+        return [word(run)]
+    return [word(run[i:i + 2]) for i in range(len(run) - 1)]
+
+
+def query_words(text: str) -> str:
+    """A query as the search page sends it: every Chinese run cut into pairs (``atlasQueryWords``)."""
+    return " ".join(CJK_RUN.sub(lambda m: " " + " ".join(pairs(m.group())) + " ", text).split())
+
+
+def index_words(text: str) -> str:
+    """``text`` with every Chinese run cut into pairs, set apart by spaces, and the run's last
+    character after them (no pair begins with it, and a query of that one character should find
+    it); other text as it is."""
+    def cut(m: re.Match) -> str:
+        run = m.group()
+        return " " + " ".join(pairs(run) + ([word(run[-1])] if len(run) > 1 else [])) + " "
+    return CJK_RUN.sub(cut, text)
+
+
+def paired_html(html: str) -> str:
+    """A page with the text of its searchable part (from ``data-pagefind-body`` on) cut into pairs."""
+    start = html.find(_BODY)
+    if start < 0:
+        return html
+    start += len(_BODY)
+    pieces = _PIECES.split(html[start:])
+    keep = False
+    for i, piece in enumerate(pieces):
+        if i % 2:  # a tag
+            keep = bool(_KEEP_NEXT.search(piece))
+        elif not keep and piece:
+            pieces[i] = index_words(piece)
+    return html[:start] + "".join(pieces)
+
+
+def paired_copy(site: Path, scratch: Path, skip: set[str] = frozenset()) -> int:
+    """Write every searchable page under ``site`` (top folders in ``skip`` left out) to
+    ``scratch`` at the same relative path, cut into pairs; the number of pages written."""
+    count = 0
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site)
+        if rel.parts[0] in skip:
+            continue
+        html = path.read_text(encoding="utf-8")
+        if _BODY not in html:
+            continue
+        target = scratch / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(paired_html(html), encoding="utf-8")
+        count += 1
+    return count
+
+
+# Pagefind cuts Chinese and Japanese itself (jieba at indexing, Intl.Segmenter in the browser);
+# pages already cut into pairs are indexed as a language Pagefind leaves uncut: "und"
+# (undetermined, BCP 47), which also has no stemmer.
+_SEGMENTED = ("zh", "ja")
+UNCUT_LANGUAGE = "und"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m atlas.site.search_pairs SITE --skip en [--language zh] -- PAGEFIND_OPTIONS``:
+    index one language's pages of SITE, cut into pairs, into SITE/pagefind/."""
+    import argparse
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--skip", default="", help="top folders to leave out, comma-separated")
+    parser.add_argument("--language", default=None)
+    argv = sys.argv[1:] if argv is None else argv
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []  # more Pagefind options
+    args = parser.parse_args(argv[:len(argv) - len(extra) - (1 if "--" in argv else 0)])
+    skip = {s for s in args.skip.split(",") if s} | {INDEX_DIR}
+    scratch = Path(tempfile.mkdtemp(prefix="atlas-search-"))
+    try:
+        paired_copy(args.site, scratch, skip)
+        command = [sys.executable, "-m", "pagefind", "--site", str(scratch),
+                   "--output-path", str(args.site.resolve() / INDEX_DIR)] + extra
+        if args.language and args.language.split("-")[0].lower() in _SEGMENTED:
+            command += ["--force-language", UNCUT_LANGUAGE]
+        return subprocess.run(command).returncode
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
