@@ -133,7 +133,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-50)  # before i18n's post_build (-100), which builds the other languages
 def _start_default_language_index(config: MkDocsConfig) -> None:
     i18n, lang, default, others = _languages(config)
-    if not (i18n.building or lang != default or session.index_jobs or i18n.config.build_only_locale):
+    if not (i18n.building or lang != default or session.index_jobs or i18n.config.build_only_locale or session.shard):
         session.index_default_language(Path(config.site_dir), others, default)
 
 
@@ -142,7 +142,7 @@ def _finish_index_and_swap(config: MkDocsConfig) -> None:
     i18n, _, _, others = _languages(config)
     if i18n.building or (config.strict and session.problems.count):
         return  # an inner language build; or MkDocs aborts next and the old site stays
-    final = _glue(session.index_and_swap, Path(config.site_dir), others, not i18n.config.build_only_locale, log)
+    final = _glue(session.index_and_swap, Path(config.site_dir), others, bool(i18n.config.build_only_locale), log)
     config.site_dir = str(final or config.site_dir)
 
 

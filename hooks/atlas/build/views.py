@@ -270,7 +270,7 @@ def field_reference(m: Model, lang: str) -> list[PageView]:
         "doc": spec.doc.pick(lang)[0],
         "fields": [(key, f.required, f.spec.describe(lang), f.doc.pick(lang)[0]) for key, f in spec.fields.items()],
     } for name, spec in record_specs()]
-    return [PageView("fields", "maintainers/fields.md", "fields.md.j2", _label("fields_title"), {"records": records})]
+    return [PageView("fields", "maintainers/fields.md", "fields.md.j2", _label("fields_title"), {"records": records}, in_nav=True)]  # in mkdocs.yml's nav
 
 
 BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..model.errors import AtlasError
+from ..model.errors import AtlasError, Diagnostic, Loc
 from ..outputs.export import files as export_files
 from ..build.pipeline import build_model, timed
 from .render import after_h1, make_env, render_page, template_problem
@@ -27,6 +27,7 @@ from ..build.resolve import Model
 from .safe_text import text as as_text
 from .site_search import IndexJob
 from .site_swap import SiteBuild
+from .shards import Shard
 from ..build.urls import DOWNLOADS
 from ..build.views import PageView, build_views
 
@@ -98,6 +99,12 @@ class Session:
         return cls(Path(os.environ.get("ATLAS_DATA_DIR") or root / "data"),
                    Path(os.environ.get("ATLAS_TEMPLATES_DIR") or root / "templates"),
                    dump_dir=Path(dump) if dump else None)
+
+    @property
+    def shard(self) -> Shard | None:
+        """ATLAS_SHARD=I/N: this build writes only part I of N (``shards``, scripts/build.py);
+        a malformed value raises ``AtlasError``."""
+        return Shard.parse(os.environ.get("ATLAS_SHARD"))
 
     def start(self, command: str, dirty: bool) -> None:
         self.problems = ProblemCounter()
@@ -190,11 +197,12 @@ class Session:
         return_free_memory()  # this Pagefind runs beside the next language's build
         self.index_jobs = {default: IndexJob(site, tuple(other_languages), language=default)}
 
-    def index_and_swap(self, site: Path, other_languages: list[str], with_index: bool, log) -> Path | None:
-        """Every language is built: finish the search index, then move the site into place.
+    def index_and_swap(self, site: Path, other_languages: list[str], one_language: bool, log) -> Path | None:
+        """Every language is built: finish the search index (none in a one-language preview, nor
+        in a part, whose index is made once the parts are merged), then move the site into place.
         Returns the published folder (None when nothing was swapped); raises ``AtlasError``
         (Pagefind failed) or ``SiteError`` (the swap failed; the old site is back)."""
-        if with_index:
+        if not (one_language or self.shard):
             with timed(self.timings, "search index (Pagefind)"):
                 return_free_memory()  # Pagefind runs beside this process, which still holds the build
                 jobs = {lang: IndexJob(site / lang, language=lang) for lang in other_languages}
@@ -202,7 +210,8 @@ class Session:
                 self.index_jobs = {}
                 log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))
         else:
-            log.info("One-language preview: the search index is not built.")
+            log.info(f"Part {self.shard.index} of {self.shard.count}: the search index is made on the merged site."
+                     if self.shard else "One-language preview: the search index is not built.")
         if self.build is None or self.swapped:
             return None
         self.build.swap()
@@ -246,8 +255,17 @@ class Session:
         with timed(self.timings, "views"), collector_paused():
             views = build_views(model, lang)
         out = []
+        if self.shard is not None and not self.dirty:  # (ATLAS_SHARD read here first: a bad value is one error)
+            raise AtlasError([Diagnostic(Loc("ATLAS_SHARD"), "", "a part of the site is built with "
+                                         "`mkdocs build --dirty`, which writes only the pages it is given",
+                                         "build parts with python scripts/build.py --shards N --shard I --out DIR")])
+        shard = self.shard
+        mine = shard.share([v.src for v in views if not v.in_nav]) if shard else None
         with collector_paused():  # once for all pages, not once per page
             for view in views:
+                if mine is not None and not view.in_nav and view.src not in mine:
+                    out.append((view, "", True))  # another part's page: known for links, not written
+                    continue
                 markdown = self.render(lang, view)
                 self.dump(view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
                 unchanged = not view.in_nav and self.unchanged_since_last_preview(lang, view.src, markdown)

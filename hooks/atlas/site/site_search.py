@@ -119,14 +119,19 @@ def default_language_glob(site_dir: Path, language_dirs: list[str]) -> str:
 
 def build_index(site_dir: Path, default_language: str = "zh", language_dirs: list[str] = (),
                 root_selector: str | None = None) -> str:
-    """Index every language, one Pagefind run each, in turn; a summary line.
+    """Index every language, one Pagefind run each, all at once; a summary line.
 
     ``language_dirs`` are the folders of the other languages (``["en"]``): each gets its own
     bundle (``en/pagefind/``), and the default language's run leaves them out. One run per
-    language keeps Pagefind's memory to one language's pages, and a reader's download to one
-    language's index. ``root_selector`` is for pages not marked by ``mark_searchable`` (the
-    benchmark's plain-MkDocs baseline). Raises ``AtlasError`` if a run fails.
+    language keeps a reader's download to one language's index. ``root_selector`` is for pages
+    not marked by ``mark_searchable`` (the benchmark's plain-MkDocs baseline). Raises
+    ``AtlasError`` if a run fails (the others are stopped).
     """
-    counts = {folder: IndexJob(site_dir / folder, (), root_selector, folder).wait() for folder in language_dirs}
-    counts[default_language] = IndexJob(site_dir, tuple(language_dirs), root_selector, default_language).wait()
+    jobs = {folder: IndexJob(site_dir / folder, (), root_selector, folder) for folder in language_dirs}
+    jobs[default_language] = IndexJob(site_dir, tuple(language_dirs), root_selector, default_language)
+    try:
+        counts = {lang: job.wait() for lang, job in jobs.items()}
+    finally:
+        for job in jobs.values():
+            job.cancel()
     return "search index: " + ", ".join(f"{k} {v} pages" for k, v in counts.items())
