@@ -30,6 +30,12 @@ def page_src(kind: str, key: object = None) -> str:
     return f"{folder}/index.md" if key is None else f"{folder}/{key}.md"
 
 
+def part_src(kind: str, key: object, region: str) -> str:
+    """One region's part of a summary page that is too long to show whole (a sector's, a
+    year's): ``sectors/<id>/<region>.md`` → ``/sectors/<id>/<region>/``."""
+    return f"{FOLDERS[kind]}/{key}/{region}.md"
+
+
 def source_src(plan_id: str) -> str:
     """The page showing a plan's source text."""
     return f"plans/{plan_id}/source.md"

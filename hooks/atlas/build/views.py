@@ -15,7 +15,7 @@ from .labels import LABELS
 from ..model.records import Text
 from .resolve import Model
 from ..model.schema import record_specs, registry_file
-from .urls import page_src, source_src
+from .urls import page_src, part_src, source_src
 
 DATA = "data"
 
@@ -118,22 +118,65 @@ def _plan_parts(m: Model, plan) -> list[PageView]:
     return views
 
 
-def sectors(m: Model, lang: str) -> list[PageView]:
+# A sector's or a year's page lists every task, target and figure of every region; past this many
+# rows (and with more than one region) it shows a summary, and each region's rows on a page of
+# their own, so that no page grows with the number of cities (a province: hundreds of plans).
+# The real data's longest sector page has 145 rows and stays whole.
+PARTS_OVER = 200
+
+
+def _titled(whole: Text, region) -> Text:
+    """A region's part's title: 物流 · 嘉兴市 / Logistics · Jiaxing."""
+    return Text(**{lang: " · ".join(t for t in (whole.get(lang), region.name.get(lang)) if t) or None
+                   for lang in ("zh", "en")})
+
+
+def _in_parts(m: Model, kind: str, key, title: Text, src: str, template: str, context: dict, rows: int,
+              regions_of: dict[str, Callable], parts_over: int, data_files: tuple = (),
+              in_nav: bool = False) -> list[PageView]:
+    """The page of ``key``, whole; or, past ``PARTS_OVER`` rows in more than one region, its
+    summary (``parts``: ``[(region, context, part source)]``) and one page per region, made from
+    the same template with the rows of that region (``regions_of[name](region)``) in ``context``."""
+    regions = [r for r in m.regions if any(fn(r) for fn in regions_of.values())]
+    if rows <= parts_over or len(regions) < 2:
+        return [PageView(kind, src, template, title, context, data_files, in_nav)]
+    parts, views = [], []
+    for r in regions:
+        region = m.regions[r]
+        part = {**context, **{name: fn(r) for name, fn in regions_of.items()},
+                "region": region, "whole": src, "whole_title": title}
+        views.append(PageView(kind, part_src(kind.removesuffix("-index"), key, r), template,
+                              _titled(title, region), part, data_files))
+        parts.append((region, part, views[-1].src))
+    return [PageView(kind, src, template, title, {**context, "parts": parts}, data_files, in_nav)] + views
+
+
+def sectors(m: Model, lang: str, parts_over: int = PARTS_OVER) -> list[PageView]:
     groups = [(s, m.sector_children.get(s.id, [])) for s in m.sectors.values() if not s.parent]
     views = [PageView("sector-index", page_src("sector"), "sector_index.md.j2", _label("sectors"),
                       {"groups": groups}, in_nav=True)]
     for sector in m.sectors.values():
         tasks = m.tasks_in_sector.get(sector.id, [])
-        involved = _involvement(m, tasks)
+        targets = m.targets_in_sector.get(sector.id, [])
+        indicators_ = m.indicators_in_sector.get(sector.id, [])
         plans_ = list(dict.fromkeys(ref.plan.id for ref in tasks))
         regions_ = list(dict.fromkeys(m.plans[p].region for p in plans_))
-        views.append(PageView("sector", page_src("sector", sector.id), "sector.md.j2", sector.name,
-                              {"sector": sector, "children": m.sector_children.get(sector.id, []),
-                               "by_plan": _by_plan(tasks), "task_count": len(tasks),
-                               "targets": m.targets_in_sector.get(sector.id, []),
-                               "indicators": m.indicators_in_sector.get(sector.id, []),
-                               "involved": involved, "plan_ids": plans_, "region_ids": regions_},
-                              data_files=(f"{DATA}/{registry_file('sector')}",)))
+
+        def tasks_in(r, tasks=tasks):
+            return [ref for ref in tasks if ref.plan.region == r]
+        regional = {"by_plan": lambda r: _by_plan(tasks_in(r)), "task_count": lambda r: len(tasks_in(r)),
+                    "targets": lambda r, t=targets: [ref for ref in t if ref.plan.region == r],
+                    "indicators": lambda r, i=indicators_: [ind for ind in i if ind.region == r],
+                    "involved": lambda r: _involvement(m, tasks_in(r)),
+                    "plan_ids": lambda r, p=plans_: [x for x in p if m.plans[x].region == r],
+                    "region_ids": lambda r, g=regions_: [x for x in g if x == r]}
+        context = {"sector": sector, "children": m.sector_children.get(sector.id, []),
+                   "by_plan": _by_plan(tasks), "task_count": len(tasks), "targets": targets,
+                   "indicators": indicators_, "involved": _involvement(m, tasks),
+                   "plan_ids": plans_, "region_ids": regions_}
+        views += _in_parts(m, "sector", sector.id, sector.name, page_src("sector", sector.id), "sector.md.j2",
+                           context, len(tasks) + len(targets), regional, parts_over,
+                           data_files=(f"{DATA}/{registry_file('sector')}",))
     return views
 
 
@@ -181,24 +224,31 @@ def agencies(m: Model, lang: str) -> list[PageView]:
     return views
 
 
-def years(m: Model, lang: str) -> list[PageView]:
+def years(m: Model, lang: str, parts_over: int = PARTS_OVER) -> list[PageView]:
     rows = [(y, len(m.plans_issued_in.get(y, [])), len(m.plans_in_force_in.get(y, [])),
              len(m.targets_due_in.get(y, [])), len(m.observations_in.get(y, [])))
             for y in m.years]
     views = [PageView("year-index", page_src("year"), "year_index.md.j2", _label("years"),
                       {"rows": rows}, in_nav=True)]
     for y in m.years:
-        views.append(PageView("year", page_src("year", y), "year.md.j2", Text(zh=f"{y}年", en=str(y)),
-                              {"year": y, "issued": m.plans_issued_in.get(y, []),
-                               "in_force": m.plans_in_force_in.get(y, []),
-                               "due": m.targets_due_in.get(y, []),
-                               "observed": m.observations_in.get(y, [])}))
+        context = {"year": y, "issued": m.plans_issued_in.get(y, []), "in_force": m.plans_in_force_in.get(y, []),
+                   "due": m.targets_due_in.get(y, []), "observed": m.observations_in.get(y, [])}
+        regional = {name: (lambda r, rows=rows: [x for x in rows if getattr(x, "plan", x).region == r])
+                    for name, rows in context.items() if name != "year"}
+        views += _in_parts(m, "year", y, Text(zh=f"{y}年", en=str(y)), page_src("year", y), "year.md.j2",
+                           context, sum(len(rows) for name, rows in context.items() if name != "year"), regional,
+                           parts_over)
     return views
 
 
-def indicators(m: Model, lang: str) -> list[PageView]:
-    views = [PageView("indicator-index", page_src("indicator"), "indicator_index.md.j2",
-                      _label("indicators"), {"groups": _indicator_groups(m)}, in_nav=True)]
+def indicators(m: Model, lang: str, parts_over: int = PARTS_OVER) -> list[PageView]:
+    groups = _indicator_groups(m)
+    # an index row is short (a name, a unit, two counts): three of them weigh about one detail row
+    views = _in_parts(m, "indicator-index", "by-region", _label("indicators"), page_src("indicator"),
+                      "indicator_index.md.j2", {"groups": groups}, len(m.indicators),
+                      {"groups": lambda r: [g for g in groups if g[0].id == r],
+                       "indicator_count": lambda r: len(m.indicators_in_region.get(r, []))},
+                      3 * parts_over, in_nav=True)
     for ind in m.indicators.values():
         views.append(PageView("indicator", page_src("indicator", ind.id), "indicator.md.j2", ind.name,
                               {"indicator": ind, "targets": m.targets_of_indicator.get(ind.id, []),
@@ -287,11 +337,13 @@ def tally(m: Model) -> dict[str, dict]:
     return {name: {key: len(rows) for key, rows in getattr(m, name).items()} for name in COUNTED}
 
 
-def build_views(m: Model, lang: str) -> list[PageView]:
-    """Every generated page for ``lang``, in a fixed order; each view also carries ``tally``."""
+def build_views(m: Model, lang: str, parts_over: int = PARTS_OVER) -> list[PageView]:
+    """Every generated page for ``lang``, in a fixed order; each view also carries ``tally``.
+    ``parts_over``: rows past which a sector's or a year's page (and three times as many for the
+    indicator index) is shown by region (tests lower it)."""
     out: list[PageView] = []
     for builder in BUILDERS:
-        out += builder(m, lang)
+        out += builder(m, lang, parts_over) if builder in (sectors, years, indicators) else builder(m, lang)
     shared = tally(m)
     for view in out:
         view.context["tally"] = shared

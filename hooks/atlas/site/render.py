@@ -419,6 +419,7 @@ class PageRenderer:
             plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
             passage=self.passage, paragraph=self.paragraph, moved_map=self.moved_map,
             region_page=lambda region_id: page_src("region", region_id),
+            page_link=lambda src: relative(self.view.src, src),
             unit_name=lambda unit_id: self.tx(self.m.units[unit_id].name),
             about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),

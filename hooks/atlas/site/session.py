@@ -194,8 +194,23 @@ class Session:
     def index_default_language(self, site: Path, other_languages: list[str], default: str) -> None:
         """The default language's pages are written: index them on the second core while the
         other languages are built."""
+        self.settle_preview_index()
         return_free_memory()  # this Pagefind runs beside the next language's build
         self.index_jobs = {default: IndexJob(site, tuple(other_languages), language=default)}
+
+    def settle_preview_index(self) -> None:
+        """A preview's index of the last rebuild, if still running, is stopped (the next one
+        replaces it); one that failed is reported."""
+        for lang, job in self.index_jobs.items():
+            if job.proc is not None and job.proc.poll() is None:
+                job.cancel()
+                continue
+            try:
+                job.wait()
+            except AtlasError as exc:
+                logging.getLogger("mkdocs.plugins.atlas").warning(
+                    f"The search index ({lang}) of the last preview could not be built:\n{exc}")
+        self.index_jobs = {}
 
     def index_and_swap(self, site: Path, other_languages: list[str], one_language: bool, log) -> Path | None:
         """Every language is built: finish the search index (none in a one-language preview, nor
@@ -207,8 +222,12 @@ class Session:
                 return_free_memory()  # Pagefind runs beside this process, which still holds the build
                 jobs = {lang: IndexJob(site / lang, language=lang) for lang in other_languages}
                 jobs.update(self.index_jobs)
-                self.index_jobs = {}
-                log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))
+                if self.command == "serve":  # the edited pages show at once; their index follows
+                    self.index_jobs = jobs
+                    log.info("search index: being updated in the background")
+                else:
+                    self.index_jobs = {}
+                    log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))
         else:
             log.info(f"Part {self.shard.index} of {self.shard.count}: the search index is made on the merged site."
                      if self.shard else "One-language preview: the search index is not built.")
@@ -253,7 +272,8 @@ class Session:
         """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``."""
         model = self.model
         with timed(self.timings, "views"), collector_paused():
-            views = build_views(model, lang)
+            views = build_views(model, lang, *([int(os.environ["ATLAS_PARTS_OVER"])]
+                                               if os.environ.get("ATLAS_PARTS_OVER", "").isdigit() else []))
         out = []
         if self.shard is not None and not self.dirty:  # (ATLAS_SHARD read here first: a bad value is one error)
             raise AtlasError([Diagnostic(Loc("ATLAS_SHARD"), "", "a part of the site is built with "
