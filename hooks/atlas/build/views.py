@@ -125,6 +125,14 @@ def _plan_parts(m: Model, plan) -> list[PageView]:
 PARTS_OVER = 200
 
 
+def _grouped(rows, key: Callable) -> dict[str, list]:
+    """``rows`` by ``key(row)``, each group in the rows' order."""
+    out: dict[str, list] = defaultdict(list)
+    for row in rows:
+        out[key(row)].append(row)
+    return out
+
+
 def _titled(whole: Text, region) -> Text:
     """A region's part's title: 物流 · 嘉兴市 / Logistics · Jiaxing."""
     return Text(**{lang: " · ".join(t for t in (whole.get(lang), region.name.get(lang)) if t) or None
@@ -137,9 +145,12 @@ def _in_parts(m: Model, kind: str, key, title: Text, src: str, template: str, co
     """The page of ``key``, whole; or, past ``PARTS_OVER`` rows in more than one region, its
     summary (``parts``: ``[(region, context, part source)]``) and one page per region, made from
     the same template with the rows of that region (``regions_of[name](region)``) in ``context``."""
+    whole = [PageView(kind, src, template, title, context, data_files, in_nav)]
+    if rows <= parts_over:
+        return whole
     regions = [r for r in m.regions if any(fn(r) for fn in regions_of.values())]
-    if rows <= parts_over or len(regions) < 2:
-        return [PageView(kind, src, template, title, context, data_files, in_nav)]
+    if len(regions) < 2:
+        return whole
     parts, views = [], []
     for r in regions:
         region = m.regions[r]
@@ -161,13 +172,14 @@ def sectors(m: Model, lang: str, parts_over: int = PARTS_OVER) -> list[PageView]
         indicators_ = m.indicators_in_sector.get(sector.id, [])
         plans_ = list(dict.fromkeys(ref.plan.id for ref in tasks))
         regions_ = list(dict.fromkeys(m.plans[p].region for p in plans_))
-
-        def tasks_in(r, tasks=tasks):
-            return [ref for ref in tasks if ref.plan.region == r]
-        regional = {"by_plan": lambda r: _by_plan(tasks_in(r)), "task_count": lambda r: len(tasks_in(r)),
-                    "targets": lambda r, t=targets: [ref for ref in t if ref.plan.region == r],
-                    "indicators": lambda r, i=indicators_: [ind for ind in i if ind.region == r],
-                    "involved": lambda r: _involvement(m, tasks_in(r)),
+        tasks_in = _grouped(tasks, lambda ref: ref.plan.region)  # (looked up only if the page is split)
+        targets_in = _grouped(targets, lambda ref: ref.plan.region)
+        indicators_in = _grouped(indicators_, lambda ind: ind.region)
+        regional = {"by_plan": lambda r, g=tasks_in: _by_plan(g.get(r, [])),
+                    "task_count": lambda r, g=tasks_in: len(g.get(r, [])),
+                    "targets": lambda r, g=targets_in: g.get(r, []),
+                    "indicators": lambda r, g=indicators_in: g.get(r, []),
+                    "involved": lambda r, g=tasks_in: _involvement(m, g.get(r, [])),
                     "plan_ids": lambda r, p=plans_: [x for x in p if m.plans[x].region == r],
                     "region_ids": lambda r, g=regions_: [x for x in g if x == r]}
         context = {"sector": sector, "children": m.sector_children.get(sector.id, []),
@@ -233,7 +245,7 @@ def years(m: Model, lang: str, parts_over: int = PARTS_OVER) -> list[PageView]:
     for y in m.years:
         context = {"year": y, "issued": m.plans_issued_in.get(y, []), "in_force": m.plans_in_force_in.get(y, []),
                    "due": m.targets_due_in.get(y, []), "observed": m.observations_in.get(y, [])}
-        regional = {name: (lambda r, rows=rows: [x for x in rows if getattr(x, "plan", x).region == r])
+        regional = {name: (lambda r, g=_grouped(rows, lambda x: getattr(x, "plan", x).region): g.get(r, []))
                     for name, rows in context.items() if name != "year"}
         views += _in_parts(m, "year", y, Text(zh=f"{y}年", en=str(y)), page_src("year", y), "year.md.j2",
                            context, sum(len(rows) for name, rows in context.items() if name != "year"), regional,
