@@ -105,6 +105,9 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
     plan = data / "plans" / "mini-plan.yaml"
     try:
         assert wait_for(lambda: "Develop modern logistics" in fetch(url)), (tmp_path / "serve.log").read_text()
+        entries = {lang: f"http://127.0.0.1:{port}/{lang}pagefind/pagefind-entry.json" for lang in ("", "en/")}
+        assert wait_for(lambda: all(fetch(e) for e in entries.values()))
+        index_before = {lang: fetch(e) for lang, e in entries.items()}  # names the index by its content
         plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [jx-drc]", "lead: [jx-dcr]"),
                         encoding="utf-8")
         assert wait_for(lambda: "unknown agency 'jx-dcr'" in (tmp_path / "serve.log").read_text())
@@ -117,10 +120,14 @@ def test_serve_keeps_the_last_good_site_on_a_data_error_and_recovers(tmp_path):
         assert "Sectors" in labels and "Index" not in labels, labels
         assert "shows the last good data" in fetch(other)
         plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [jx-dcr]", "lead: [jx-drc]")
-                        .replace("Develop modern logistics", "Develop modern logistics now"), encoding="utf-8")
+                        .replace("Develop modern logistics", "Develop modern logistics now")
+                        .replace("zh: 发展现代物流", "zh: 加快发展现代物流"), encoding="utf-8")
         assert wait_for(lambda: "Develop modern logistics now" in fetch(url))
         assert "shows the last good data" not in fetch(url)
         assert "shows the last good data" not in fetch(other)
+        # both languages' search indexes follow the edit, in the background, after every rebuild
+        for lang, entry in entries.items():
+            assert wait_for(lambda: fetch(entry) not in ("", index_before[lang]), 30), lang
     finally:
         proc.terminate()
         proc.wait(timeout=20)

@@ -90,6 +90,7 @@ class Session:
     swapped: bool = False
     problems: ProblemCounter | None = None
     index_jobs: dict = field(default_factory=dict)
+    preview_index_jobs: dict = field(default_factory=dict)  # a preview's last index, still running
 
     @classmethod
     def from_environment(cls, root: Path) -> "Session":
@@ -116,7 +117,7 @@ class Session:
         write the seconds per stage to ``timings_file`` (for the benchmark)."""
         if timings_file:
             Path(timings_file).write_text(json.dumps(self.timings, indent=1), encoding="utf-8")
-        for job in self.index_jobs.values():
+        for job in [*self.index_jobs.values(), *self.preview_index_jobs.values()]:
             job.cancel()
         if self.build is not None:
             if not self.swapped:
@@ -201,7 +202,7 @@ class Session:
     def settle_preview_index(self) -> None:
         """A preview's index of the last rebuild, if still running, is stopped (the next one
         replaces it); one that failed is reported."""
-        for lang, job in self.index_jobs.items():
+        for lang, job in self.preview_index_jobs.items():
             if job.proc is not None and job.proc.poll() is None:
                 job.cancel()
                 continue
@@ -210,7 +211,7 @@ class Session:
             except AtlasError as exc:
                 logging.getLogger("mkdocs.plugins.atlas").warning(
                     f"The search index ({lang}) of the last preview could not be built:\n{exc}")
-        self.index_jobs = {}
+        self.preview_index_jobs = {}
 
     def index_and_swap(self, site: Path, other_languages: list[str], one_language: bool, log) -> Path | None:
         """Every language is built: finish the search index (none in a one-language preview, nor
@@ -222,11 +223,11 @@ class Session:
                 return_free_memory()  # Pagefind runs beside this process, which still holds the build
                 jobs = {lang: IndexJob(site / lang, language=lang) for lang in other_languages}
                 jobs.update(self.index_jobs)
+                self.index_jobs = {}
                 if self.command == "serve":  # the edited pages show at once; their index follows
-                    self.index_jobs = jobs
+                    self.preview_index_jobs = jobs
                     log.info("search index: being updated in the background")
                 else:
-                    self.index_jobs = {}
                     log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))
         else:
             log.info(f"Part {self.shard.index} of {self.shard.count}: the search index is made on the merged site."
