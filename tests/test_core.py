@@ -16,7 +16,7 @@ from atlas.site.safe_text import text as md
 from atlas.site.safe_text import text_in
 from atlas.build.complete import resolve
 from atlas.site.site_search import build_index, mark_searchable, page_kind
-from atlas.site.search_pairs import index_words, paired_html, query_words
+from atlas.site.search_pairs import index_words, paired_html, query_words, word
 from atlas.build.urls import page_src, page_url, relative
 from atlas.load.validate import check_data, load_dataset
 from atlas.build.views import build_views
@@ -144,6 +144,9 @@ def test_search_cuts_chinese_into_overlapping_pairs_alike_in_index_and_query():
     # each pair is one word of Latin letters and digits, which no cutter splits again
     assert query_words("房地产") == "0x623f5730 0x57304ea7"  # 房地 地产
     assert query_words("局") == "0x5c40" and query_words("GDP 局") == "GDP 0x5c40"
+    # a long name as the pairs that cover it (every other one and the last): fewer index chunks
+    assert query_words("市发展改革委").split() == [word("市发"), word("展改"), word("革委")]
+    assert query_words("一二三四五").split() == [word("一二"), word("三四"), word("四五")]
     # every pair of what a reader types is a word of any page that contains it
     indexed = index_words("嘉兴市房地产开发").split()
     for query in ("房地产", "嘉兴", "市房", "开发", "嘉兴市房地产开发"):
