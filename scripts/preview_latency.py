@@ -77,7 +77,7 @@ def main() -> int:
             times.append(time.perf_counter() - start)
             print(f"run {run + 1}: {times[-1]:.2f} s", flush=True)
             time.sleep(3)  # let the server settle before the next edit
-        print(f"median: {statistics.median(times):.2f} s ({'one language: ' + args.lang if args.lang else 'both languages and the search index'})")
+        print(f"median: {statistics.median(times):.2f} s ({'one language: ' + args.lang if args.lang else 'both languages; the search index follows in the background'})")
     finally:
         server.terminate()
         server.wait()
