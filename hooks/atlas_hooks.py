@@ -104,7 +104,7 @@ def on_env(env, config: MkDocsConfig, files: Files) -> None:  # compiled templat
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
-    return session.preview_banner(markdown)
+    return session.page_markdown(markdown, bool(page.file.generated_by))
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):

@@ -28,6 +28,7 @@ from .safe_text import text as as_text
 from .site_search import IndexJob
 from .site_swap import SiteBuild
 from .shards import Shard
+from . import lean_markdown
 from ..build.urls import DOWNLOADS
 from ..build.views import PageView, build_views
 
@@ -239,6 +240,12 @@ class Session:
         return self.build.final
 
     # -- pages ---------------------------------------------------------------------------------
+    def page_markdown(self, markdown: str, generated: bool) -> str:
+        """A page's Markdown as MkDocs converts it next (a generated page with fewer inline
+        patterns: ``lean_markdown``), with the preview's notice."""
+        lean_markdown.for_page(generated)
+        return self.preview_banner(markdown)
+
     def preview_banner(self, markdown: str) -> str:
         """While a preview shows the last good data, every page says so first."""
         if not self.error:
