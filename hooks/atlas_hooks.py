@@ -94,7 +94,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for src, content in session.downloads.items():  # the data tables; one copy for both languages
         files.append(File.generated(config, src, content=content))
-    session.reread_hand_written(files.documentation_pages())
+    session.files_ready(files)
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
 

@@ -38,3 +38,19 @@ def test_hand_written_pages_keep_every_markdown_pattern():
         assert ('href="https://example.org/"' in html) is expected
         assert ("<img" in html) is expected
     lean_markdown.for_page(False)
+
+
+def test_link_lookups_are_answered_once_per_path():
+    """``session.remember_lookups``: MkDocs asks the file list for every link of every page; each
+    path is looked up once (a missing page, None, too) and answered the same afterwards."""
+    from atlas.site.session import remember_lookups
+    asked = []
+
+    class Files:
+        def get_file_from_path(self, path):
+            asked.append(path)
+            return {"plans/a.md": "A"}.get(path)
+    files = Files()
+    remember_lookups(files)
+    answers = [files.get_file_from_path(p) for p in ("plans/a.md", "nope.md", "plans/a.md", "nope.md")]
+    assert answers == ["A", None, "A", None] and asked == ["plans/a.md", "nope.md"]
