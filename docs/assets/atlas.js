@@ -156,9 +156,6 @@
   }
 })();
 
-/* Search: the header's box leads to search/ (or en/search/), where Pagefind's interface runs on
-   the index built after the site (pagefind/). The query is kept in the address (?q=), so a
-   results page can be linked and reloaded. "/" anywhere focuses the header's box. */
 /* Chinese in the search index is cut into overlapping character pairs (房地产 → 房地 地产), each
    written as one word of Latin letters and digits (房地 → 0x623f5730) that no word cutter splits
    again, so that whatever a reader types is found on every page that contains it. The build's
@@ -251,6 +248,9 @@
   };
 })();
 
+/* Search: the header's box leads to search/ (or en/search/), where Pagefind's interface runs on
+   the index built after the site (pagefind/). The query is kept in the address (?q=), so a
+   results page can be linked and reloaded. "/" anywhere focuses the header's box. */
 (function () {
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   function joinResult(result) {

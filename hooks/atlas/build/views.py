@@ -13,6 +13,7 @@ from typing import Callable
 from . import plan_pages
 from .labels import LABELS
 from ..model.records import Text
+from ..model.values import LANGS
 from .resolve import Model
 from ..model.schema import record_specs, registry_file
 from .urls import page_src, part_src, source_src
@@ -136,7 +137,7 @@ def _grouped(rows, key: Callable) -> dict[str, list]:
 def _titled(whole: Text, region) -> Text:
     """A region's part's title: 物流 · 嘉兴市 / Logistics · Jiaxing."""
     return Text(**{lang: " · ".join(t for t in (whole.get(lang), region.name.get(lang)) if t) or None
-                   for lang in ("zh", "en")})
+                   for lang in LANGS})
 
 
 def _in_parts(m: Model, kind: str, key, title: Text, src: str, template: str, context: dict, rows: int,

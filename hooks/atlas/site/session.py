@@ -299,14 +299,13 @@ class Session:
         """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``."""
         model = self.model
         with timed(self.timings, "views"), collector_paused():
-            views = build_views(model, lang, *([int(os.environ["ATLAS_PARTS_OVER"])]
-                                               if os.environ.get("ATLAS_PARTS_OVER", "").isdigit() else []))
+            views = build_views(model, lang)
         out = []
-        if self.shard is not None and not self.dirty:  # (ATLAS_SHARD read here first: a bad value is one error)
+        shard = self.shard  # ATLAS_SHARD read here first: a bad value is one error
+        if shard is not None and not self.dirty:
             raise AtlasError([Diagnostic(Loc("ATLAS_SHARD"), "", "a part of the site is built with "
                                          "`mkdocs build --dirty`, which writes only the pages it is given",
                                          "build parts with python scripts/build.py --shards N --shard I --out DIR")])
-        shard = self.shard
         mine = shard.share([v.src for v in views if not v.in_nav]) if shard else None
         with collector_paused():  # once for all pages, not once per page
             for view in views:
