@@ -4,7 +4,8 @@ Python-Markdown tries every inline pattern on every run of text, and our pages a
 tables: that inline processing was the largest part of a build. The Markdown our templates write
 uses links, code, emphasis, raw HTML, entities and escapes (data text is escaped, so it cannot
 add anything else), never reference links, images, autolinks, e-mail links or two-space line
-breaks; those patterns are left out while a generated page is converted. Hand-written pages in
+breaks; those patterns are left out while a generated page is converted, and its tables are
+written as HTML by ``fast_tables`` (Python-Markdown gets them as raw HTML). Hand-written pages in
 ``docs/`` keep all of Markdown. The glue says which kind of page comes next
 (``for_page``, from ``on_page_markdown``, just before MkDocs makes the page's Markdown
 converter); a test builds the site both ways and compares every page.
@@ -16,6 +17,8 @@ import os
 
 from markdown import Markdown
 from markdown.extensions import Extension
+
+from . import fast_tables
 
 # never written by our templates or helpers
 UNUSED_INLINE = ("reference", "image_link", "image_reference", "short_reference", "short_image_ref",
@@ -34,6 +37,7 @@ class LeanForGenerated(Extension):
             for name in UNUSED_INLINE:
                 if name in md.inlinePatterns:
                     md.inlinePatterns.deregister(name)
+            fast_tables.register(md)
 
 
 def makeExtension(**kwargs) -> LeanForGenerated:
