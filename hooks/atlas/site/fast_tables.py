@@ -51,6 +51,13 @@ class CellConverter:
     def __init__(self, md: Markdown):
         self.escaped = set(md.ESCAPED_CHARS)
         self.relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+        self.urls: dict[str, str] = {}  # a page links many times to the same pages
+
+    def url(self, href: str) -> str:
+        """``href`` as MkDocs rewrites it on this page (asked once per target)."""
+        if href not in self.urls:
+            self.urls[href] = self.relpath.path_to_url(href)
+        return self.urls[href]
 
     def inline(self, s: str, in_link: bool = False) -> str:
         out, i, n = [], 0, len(s)
@@ -105,8 +112,7 @@ class CellConverter:
         if tail is None or self.relpath is None:
             raise NotOurs("not a link we write")
         text = self.inline(s[start + 1:end], in_link=True)
-        href = self.relpath.path_to_url(tail.group("href"))
-        attrs = {"href": href}
+        attrs = {"href": self.url(tail.group("href"))}
         if tail.group("title") is not None:
             attrs["title"] = tail.group("title")
         i = tail.end()
