@@ -44,8 +44,7 @@ def _model():
 def _languages(config: MkDocsConfig) -> tuple:
     """``(i18n plugin, language being built, default language, the other languages)``."""
     i18n = config.plugins["i18n"]
-    return (i18n, i18n.current_language, i18n.default_language,
-            [lang for lang in i18n.build_languages if lang != i18n.default_language])
+    return i18n, i18n.current_language, i18n.default_language, [x for x in i18n.build_languages if x != i18n.default_language]
 
 
 on_startup = session.start  # (command, dirty)
@@ -115,10 +114,11 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Search index and card labels; then the page's Markdown and HTML are dropped (its last
-    event), so that MkDocs does not hold every page while it builds the other language."""
-    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
-    output = label_tables(mark_searchable(output, src, _languages(config)[1]))
+    """Search index (and its copy cut into pairs), card labels; then the page's Markdown and HTML
+    are dropped (its last event), so that MkDocs need not hold every page through both languages."""
+    i18n, lang, default, _ = _languages(config)
+    output = label_tables(mark_searchable(output, getattr(page.file, "norm_src_uri", None) or page.file.src_uri, lang))
+    session.page_built(output, Path(config.site_dir), lang, default, page.file.dest_uri, not i18n.config.build_only_locale)
     page.content, page.markdown = None, ""  # "": MkDocs then reports no title in later pages' nav
     if page.file.generated_by:
         page.file.content_string = ""

@@ -38,6 +38,7 @@ def assert_same_site(merged: Path, single: Path) -> None:
     differ = [n for n in want if n in got and got[n] != want[n] and not n.endswith(PAGEFIND_UNORDERED)]
     assert differ == []
     assert len(want) > 100 and any(n.startswith("pagefind/fragment/") for n in want)
+    assert not any(n.startswith(".search-input/") for n in [*got, *want])
 
 
 def test_two_parts_merged_are_the_site_one_build_makes(tmp_path, mini_data):
@@ -52,6 +53,8 @@ def test_two_parts_merged_are_the_site_one_build_makes(tmp_path, mini_data):
     only = [set(parts[0]) - set(parts[1]), set(parts[1]) - set(parts[0])]
     assert all(any(n.endswith("index.html") for n in side) for side in only), only
     assert not any(n.startswith("pagefind/") for part in parts for n in part)  # indexed once merged
+    # but each part cut its own pages into pairs for the index, as it wrote them
+    assert all(any(n.startswith(f".search-input/{lang}/plans/") for n in part) for part in parts for lang in ("zh", "en"))
     done = run(["--merge", str(tmp_path / "part0"), str(tmp_path / "part1"), "--out", str(tmp_path / "merged")],
                mini_data)
     assert done.returncode == 0, done.stderr

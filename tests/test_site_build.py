@@ -146,6 +146,7 @@ def test_search_index_covers_both_languages_and_only_page_content(real_site: Pat
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         counts.update({lang: info["page_count"] for lang, info in entry["languages"].items()})
     assert set(counts) == {"und", "en"} and counts["und"] == counts["en"] > 300, counts
+    assert not (real_site / ".search-input").exists()  # the pages as Pagefind read them: not published
     sector = (real_site / "sectors" / "logistics" / "index.html").read_text(encoding="utf-8")
     # the article, not the navigation, is indexed, and it carries its page type as a filter
     assert sector.count("data-pagefind-body") == 1

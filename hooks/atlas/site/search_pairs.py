@@ -12,24 +12,33 @@ of Latin letters and digits (房地 → ``0x623f5730``), which the browser's cut
 query of a Chinese page, leaves whole; and a query of one character (``0x623f``) begins the
 words of the pairs it begins.
 
-The site's pages are not changed: ``paired_copy`` writes the pages Pagefind reads to a scratch
-folder, with the text of their searchable part cut into pairs (a filter's or a meta value's text
-is left as it is), and ``main`` runs Pagefind on it. The browser's half is ``atlasQueryWords``
+The site's pages are not changed: Pagefind reads copies of them with the text of their searchable
+part cut into pairs (a filter's or a meta value's text is left as it is). A build writes each
+page's copy as it writes the page (``keep_paired``, into ``<site>/.search-input/<language>/``, on
+whichever core or machine builds the page), and ``main`` runs Pagefind on that folder, or makes
+the copies first (``paired_copy``) for a site built without them. The folder is removed once the
+index is made (``drop_paired``). The browser's half is ``atlasQueryWords``
 and ``atlasJoinPairs`` in ``docs/assets/atlas.js`` (the query cut the same way; excerpts and
 titles turned back into the page's text for display); a browser test checks that they agree."""
 
 from __future__ import annotations
 
+import functools
 import re
+import shutil
 from pathlib import Path
 
 INDEX_DIR = "pagefind"  # <site>/pagefind/ (and en/pagefind/): the bundle, loaded by docs/assets/atlas.js
+PAIRED_DIR = ".search-input"  # <site>/.search-input/<language>/: the pages as Pagefind reads them
 # CJK Unified Ideographs, Extension A and the compatibility block: the same class as atlas.js
-CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_RUN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # = _CJK below
 _BODY = "data-pagefind-body>"
-_PIECES = re.compile(r"(<[^>]*>)")
-# the text right after these tags is kept as it is: filter and meta values, scripts and styles
-_KEEP_NEXT = re.compile(r"<(?:script|style)\b|data-pagefind-(?:filter|meta)", re.I)
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# what the searchable part holds that is not cut: the text right after a script or style tag or
+# after a filter's or meta value's tag (up to the next tag), and any tag with Chinese in it (an
+# attribute); tags without Chinese are not matched at all, which keeps this one pass of a regex
+_LEFT_OR_CUT = re.compile(r"(<(?:script|style)\b[^>]*>[^<]*|<[^>]*data-pagefind-(?:filter|meta)[^>]*>[^<]*"
+                          rf"|<[^>]*[{_CJK}][^>]*>)|[{_CJK}]+", re.I)
 
 
 def word(chars: str) -> str:
@@ -69,10 +78,12 @@ def index_words(text: str) -> str:
     """``text`` with every Chinese run cut into pairs, set apart by spaces, and the run's last
     character after them (no pair begins with it, and a query of that one character should find
     it); other text as it is."""
-    def cut(m: re.Match) -> str:
-        run = m.group()
-        return " " + " ".join(pairs(run) + ([word(run[-1])] if len(run) > 1 else [])) + " "
-    return CJK_RUN.sub(cut, text)
+    return CJK_RUN.sub(lambda m: _cut(m.group()), text)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names and phrases recur on many pages
+def _cut(run: str) -> str:
+    return " " + " ".join(pairs(run) + ([word(run[-1])] if len(run) > 1 else [])) + " "
 
 
 def paired_html(html: str) -> str:
@@ -81,14 +92,7 @@ def paired_html(html: str) -> str:
     if start < 0:
         return html
     start += len(_BODY)
-    pieces = _PIECES.split(html[start:])
-    keep = False
-    for i, piece in enumerate(pieces):
-        if i % 2:  # a tag
-            keep = bool(_KEEP_NEXT.search(piece))
-        elif not keep and piece:
-            pieces[i] = index_words(piece)
-    return html[:start] + "".join(pieces)
+    return html[:start] + _LEFT_OR_CUT.sub(lambda m: m.group(1) or _cut(m.group()), html[start:])
 
 
 def paired_copy(site: Path, scratch: Path, skip: set[str] = frozenset()) -> int:
@@ -109,6 +113,25 @@ def paired_copy(site: Path, scratch: Path, skip: set[str] = frozenset()) -> int:
     return count
 
 
+def paired_folder(site: Path, lang: str) -> Path:
+    """Where a build keeps ``lang``'s pages cut into pairs, under the site's root ``site``."""
+    return site / PAIRED_DIR / lang
+
+
+def keep_paired(site: Path, lang: str, rel: str, html: str) -> None:
+    """A searchable page just built, cut into pairs, at ``rel`` (relative to its language's
+    root) in the folder Pagefind reads."""
+    if _BODY in html:
+        target = paired_folder(site, lang) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(paired_html(html), encoding="utf-8")
+
+
+def drop_paired(site: Path) -> None:
+    """The copies are not published: removed once every language is indexed."""
+    shutil.rmtree(site / PAIRED_DIR, ignore_errors=True)
+
+
 # Pagefind cuts Chinese and Japanese itself (jieba at indexing, Intl.Segmenter in the browser);
 # pages already cut into pairs are indexed as a language Pagefind leaves uncut: "und"
 # (undetermined, BCP 47), which also has no stemmer.
@@ -117,10 +140,10 @@ UNCUT_LANGUAGE = "und"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m atlas.site.search_pairs SITE --skip en [--language zh] -- PAGEFIND_OPTIONS``:
-    index one language's pages of SITE, cut into pairs, into SITE/pagefind/."""
+    """``python -m atlas.site.search_pairs SITE --skip en [--language zh] [--paired DIR] --
+    PAGEFIND_OPTIONS``: index one language's pages of SITE, cut into pairs (those in DIR, written
+    by the build, or else copies made now), into SITE/pagefind/."""
     import argparse
-    import shutil
     import subprocess
     import sys
     import tempfile
@@ -129,20 +152,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--skip", default="", help="top folders to leave out, comma-separated")
     parser.add_argument("--language", default=None)
+    parser.add_argument("--paired", type=Path, default=None, help="the pages already cut into pairs")
     argv = sys.argv[1:] if argv is None else argv
     extra = argv[argv.index("--") + 1:] if "--" in argv else []  # more Pagefind options
     args = parser.parse_args(argv[:len(argv) - len(extra) - (1 if "--" in argv else 0)])
     skip = {s for s in args.skip.split(",") if s} | {INDEX_DIR}
-    scratch = Path(tempfile.mkdtemp(prefix="atlas-search-"))
+    ready = args.paired is not None and args.paired.is_dir()
+    scratch = args.paired if ready else Path(tempfile.mkdtemp(prefix="atlas-search-"))
     try:
-        paired_copy(args.site, scratch, skip)
+        if not ready:
+            paired_copy(args.site, scratch, skip)
         command = [sys.executable, "-m", "pagefind", "--site", str(scratch),
                    "--output-path", str(args.site.resolve() / INDEX_DIR)] + extra
         if args.language and args.language.split("-")[0].lower() in _SEGMENTED:
             command += ["--force-language", UNCUT_LANGUAGE]
         return subprocess.run(command).returncode
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        if not ready:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

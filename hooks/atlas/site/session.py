@@ -26,6 +26,7 @@ from .render import after_h1, make_env, render_page, template_problem
 from ..build.resolve import Model
 from .safe_text import text as as_text
 from .site_search import IndexJob
+from .search_pairs import drop_paired, keep_paired, paired_folder
 from .site_swap import SiteBuild
 from .shards import Shard
 from . import lean_markdown
@@ -217,7 +218,8 @@ class Session:
         other languages are built."""
         self.settle_preview_index()
         return_free_memory()  # this Pagefind runs beside the next language's build
-        self.index_jobs = {default: IndexJob(site, tuple(other_languages), language=default)}
+        self.index_jobs = {default: IndexJob(site, tuple(other_languages), language=default,
+                                             paired=paired_folder(site, default))}
 
     def settle_preview_index(self) -> None:
         """A preview's index of the last rebuild, if still running, is stopped (the next one
@@ -241,7 +243,8 @@ class Session:
         if not (one_language or self.shard):
             with timed(self.timings, "search index (Pagefind)"):
                 return_free_memory()  # Pagefind runs beside this process, which still holds the build
-                jobs = {lang: IndexJob(site / lang, language=lang) for lang in other_languages}
+                jobs = {lang: IndexJob(site / lang, language=lang, paired=paired_folder(site, lang))
+                        for lang in other_languages}
                 jobs.update(self.index_jobs)
                 self.index_jobs = {}
                 if self.command == "serve":  # the edited pages show at once; their index follows
@@ -249,6 +252,7 @@ class Session:
                     log.info("search index: being updated in the background")
                 else:
                     log.info("search index: " + ", ".join(f"{lang} {job.wait()} pages" for lang, job in jobs.items()))
+                    drop_paired(site)
         else:
             log.info(f"Part {self.shard.index} of {self.shard.count}: the search index is made on the merged site."
                      if self.shard else "One-language preview: the search index is not built.")
@@ -259,6 +263,12 @@ class Session:
         return self.build.final
 
     # -- pages ---------------------------------------------------------------------------------
+    def page_built(self, html: str, site: Path, lang: str, default: str, dest_uri: str, indexed: bool) -> None:
+        """A page is written to ``site``: its copy cut into pairs is kept for the search index
+        (``indexed``: this build makes one), so that the index need not read the site again."""
+        if indexed:
+            keep_paired(site, lang, dest_uri if lang == default else dest_uri.removeprefix(f"{lang}/"), html)
+
     def page_markdown(self, markdown: str, generated: bool) -> str:
         """A page's Markdown as MkDocs converts it next (a generated page with fewer inline
         patterns: ``lean_markdown``), with the preview's notice."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..model.errors import AtlasError, Diagnostic, Loc
 from ..build.labels import label
 from ..build.urls import FOLDERS
-from .search_pairs import INDEX_DIR
+from .search_pairs import INDEX_DIR, drop_paired, paired_folder
 
 SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the results page
 # page parts that would only add noise to results: permalink marks and the "copy link" anchors
@@ -62,11 +62,12 @@ class IndexJob:
     (``search_pairs``), and writes the bundle to ``<site_dir>/pagefind/``; ``skip`` names the top
     folders that are not this language's (the other languages'). ``root_selector`` is for pages
     not marked by ``mark_searchable`` (the benchmark's plain-MkDocs baseline), which Pagefind reads
-    as they are, the way a plain site would use it.
+    as they are, the way a plain site would use it. ``paired``: the folder where the build kept
+    the pages cut into pairs (``search_pairs.keep_paired``); without it, copies are made first.
     """
 
     def __init__(self, site_dir: Path, skip: tuple[str, ...] = (), root_selector: str | None = None,
-                 language: str | None = None):
+                 language: str | None = None, paired: Path | None = None):
         self.site_dir = site_dir
         options = []
         if root_selector:
@@ -81,6 +82,8 @@ class IndexJob:
             command = [sys.executable, "-m", "atlas.site.search_pairs", str(site_dir), "--skip", ",".join(skip)]
             if language:
                 command += ["--language", language]
+            if paired:
+                command += ["--paired", str(paired)]
             command += ["--"]
         try:
             self.proc = subprocess.Popen(command + options, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -124,14 +127,18 @@ def build_index(site_dir: Path, default_language: str = "zh", language_dirs: lis
     ``language_dirs`` are the folders of the other languages (``["en"]``): each gets its own
     bundle (``en/pagefind/``), and the default language's run leaves them out. One run per
     language keeps a reader's download to one language's index. ``root_selector`` is for pages
-    not marked by ``mark_searchable`` (the benchmark's plain-MkDocs baseline). Raises
-    ``AtlasError`` if a run fails (the others are stopped).
+    not marked by ``mark_searchable`` (the benchmark's plain-MkDocs baseline). The pages the build
+    kept cut into pairs are read, then removed. Raises ``AtlasError`` if a run fails (the others
+    are stopped).
     """
-    jobs = {folder: IndexJob(site_dir / folder, (), root_selector, folder) for folder in language_dirs}
-    jobs[default_language] = IndexJob(site_dir, tuple(language_dirs), root_selector, default_language)
+    jobs = {folder: IndexJob(site_dir / folder, (), root_selector, folder, paired_folder(site_dir, folder))
+            for folder in language_dirs}
+    jobs[default_language] = IndexJob(site_dir, tuple(language_dirs), root_selector, default_language,
+                                      paired_folder(site_dir, default_language))
     try:
         counts = {lang: job.wait() for lang, job in jobs.items()}
     finally:
         for job in jobs.values():
             job.cancel()
+        drop_paired(site_dir)
     return "search index: " + ", ".join(f"{k} {v} pages" for k, v in counts.items())
