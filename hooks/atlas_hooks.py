@@ -91,7 +91,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.localization = None if lang == default else lang
         file.norm_src_uri = view.src
         files.append(file)
-    for src, content in session.downloads.items():  # the data tables; one copy for both languages
+    for src, content in session.download_files():  # the data tables; one copy for both languages
         files.append(File.generated(config, src, content=content))
     session.files_ready(files)
     i18n.i18n_files_per_language[lang] = files.documentation_pages()

@@ -20,6 +20,7 @@ FOLDERS = {
 }
 HOME = "index.md"
 DOWNLOADS = "downloads"  # folder of the exported data tables (JSON and CSV)
+DICTIONARY = "downloads.md"  # the page listing them and what every column means: /downloads/
 
 
 def page_src(kind: str, key: object = None) -> str:

@@ -16,7 +16,7 @@ from ..model.records import Text
 from ..model.values import LANGS
 from .resolve import Model
 from ..model.schema import record_specs, registry_file
-from .urls import page_src, part_src, source_src
+from .urls import DICTIONARY, page_src, part_src, source_src
 
 DATA = "data"
 
@@ -336,8 +336,15 @@ def field_reference(m: Model, lang: str) -> list[PageView]:
     return [PageView("fields", "maintainers/fields.md", "fields.md.j2", _label("fields_title"), {"records": records}, in_nav=True)]  # in mkdocs.yml's nav
 
 
+def dictionary(m: Model, lang: str) -> list[PageView]:
+    """The downloads and what every column of them means (``/downloads/``)."""
+    return [PageView("dictionary", DICTIONARY, "dictionary.md.j2", _label("dictionary_title"),
+                     {"tables": ("plans", "tasks", "targets", "observations", "agencies", "sectors", "indicators"),
+                      "data_schemas": ("plan", "regions", "agencies", "sectors", "units", "indicators")})]
+
+
 BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (
-    home, plans, sectors, agencies, years, indicators, comparisons, regions, field_reference)
+    home, plans, sectors, agencies, years, indicators, comparisons, regions, field_reference, dictionary)
 
 
 COUNTED = ("tasks_in_plan", "tasks_led_by", "tasks_joined_by", "tasks_in_sector", "targets_in_sector",

@@ -43,6 +43,32 @@ def _cell_value(value):
     return value
 
 
+def columns_of(spec: Record, prefix: str = "", skip: tuple = ("id",)):
+    """``(field name, field, column, how)`` for each field of ``spec`` that gives columns, in
+    order; ``how`` says which: ``nested`` (a record whose own columns are prefixed with
+    ``column``), ``text`` (``<column>_zh`` and ``<column>_en``), ``texts`` (the same, lists),
+    ``relations`` (``type:target`` items) or ``value``. The one walk behind ``record_columns``
+    and the data dictionary (``outputs.columns``)."""
+    for name, f in spec.fields.items():
+        if not f.export or (name in skip and not prefix):
+            continue
+        column = f.column or (f"{prefix}_{name}" if prefix else name)
+        item = f.spec.item if isinstance(f.spec, ListOf) else None
+        if record_of(f.spec) is not None:
+            how = "nested"
+        elif isinstance(f.spec, TextSpec):
+            how = "text"
+        elif isinstance(item, TextSpec):
+            how = "texts"
+        elif item is not None and record_of(item) is not None:
+            if not all(_plain(g.spec) for g in record_of(item).fields.values()):
+                continue  # lists of other records (a task's targets) are tables of their own
+            how = "relations"
+        else:
+            how = "value"
+        yield name, f, column, how
+
+
 def record_columns(record, spec: Record, prefix: str = "", skip: tuple = ("id",)) -> dict:
     """A record's columns, derived from its definition (``model/records.py``): a bilingual text
     gives ``<name>_zh`` and ``<name>_en``; a nested record (dates, period, source) gives its own
@@ -50,24 +76,18 @@ def record_columns(record, spec: Record, prefix: str = "", skip: tuple = ("id",)
     simple records (relations) gives ``type:target`` items; lists of other records (a task's
     targets) are tables of their own; fields marked ``export=False`` only shape a page."""
     out: dict = {}
-    for name, f in spec.fields.items():
-        if not f.export or (name in skip and not prefix):
-            continue
-        column = f.column or (f"{prefix}_{name}" if prefix else name)
+    for name, f, column, how in columns_of(spec, prefix, skip):
         value = getattr(record, name) if record is not None else None
-        nested = record_of(f.spec)
-        item = f.spec.item if isinstance(f.spec, ListOf) else None
-        if nested is not None:
-            out.update(record_columns(value, nested, column, skip=()))
-        elif isinstance(f.spec, TextSpec):
+        if how == "nested":
+            out.update(record_columns(value, record_of(f.spec), column, skip=()))
+        elif how == "text":
             out.update(_text(column, value))
-        elif isinstance(item, TextSpec):
+        elif how == "texts":
             out[f"{column}_zh"] = [t.zh for t in value or ()]
             out[f"{column}_en"] = [t.en for t in value or ()]
-        elif item is not None and record_of(item) is not None:
-            fields = record_of(item).fields
-            if all(_plain(g.spec) for g in fields.values()):
-                out[column] = [":".join(str(getattr(v, k)) for k in fields) for v in value or ()]
+        elif how == "relations":
+            fields = record_of(f.spec.item).fields
+            out[column] = [":".join(str(getattr(v, k)) for k in fields) for v in value or ()]
         else:
             out[column] = _cell_value(value)
     return out
@@ -101,44 +121,73 @@ def _url(kind: str, key, anchor: str | None = None) -> str:
     return page_url(page_src(kind, key)) + (f"#{anchor}" if anchor else "")
 
 
+def task_row(m: Model, ref) -> dict:
+    return {"id": ref.task.id, "plan": ref.plan.id, "section": ref.sections[-1].id,
+            **record_columns(ref.task, Task.SPEC), "url": _url("plan", ref.plan.id, ref.task.id)}
+
+
+def target_row(m: Model, tref) -> dict:
+    return {"id": tref.target.id, "plan": tref.plan.id, "task": tref.task.task.id,
+            **record_columns(tref.target, Target.SPEC),
+            "base_value": _base(m, tref.target.value, tref.target.unit), "base_unit": m.units[tref.target.unit].base,
+            **_status(m, tref), "url": _url("plan", tref.plan.id, tref.target.id)}
+
+
+def observation_row(m: Model, oref) -> dict:
+    obs = oref.observation
+    return {"id": obs.id, "plan": oref.plan.id, **record_columns(obs, Observation.SPEC),
+            "base_value": _base(m, obs.value, obs.unit) if obs.value is not None else None,
+            "base_unit": m.units[obs.unit].base if obs.unit else None,
+            "url": _url("plan", oref.plan.id, obs.id)}
+
+
+def plan_row(m: Model, p) -> dict:
+    return {"id": p.id, **record_columns(p, Plan.SPEC),
+            "tasks": len(m.tasks_in_plan.get(p.id, [])), "targets": len(m.targets_in_plan.get(p.id, [])),
+            "observations": len(m.observations_in_plan.get(p.id, [])), "url": _url("plan", p.id)}
+
+
+def agency_row(m: Model, a) -> dict:
+    return {"id": a.id, **record_columns(a, Agency.SPEC),
+            "leads": len(m.tasks_led_by.get(a.id, [])), "participates": len(m.tasks_joined_by.get(a.id, [])),
+            "url": _url("agency", a.id)}
+
+
+def sector_row(m: Model, s) -> dict:
+    return {"id": s.id, **record_columns(s, Sector.SPEC), "url": _url("sector", s.id)}
+
+
+def indicator_row(m: Model, i) -> dict:
+    return {"id": i.id, **record_columns(i, Indicator.SPEC), "base_unit": m.units[i.unit].base,
+            "url": _url("indicator", i.id)}
+
+
+# table name -> (its records in data order, one row)
+ROWS = {
+    "plans": (lambda m: m.plans.values(), plan_row),
+    "tasks": (lambda m: m.tasks, task_row),
+    "targets": (lambda m: m.targets, target_row),
+    "observations": (lambda m: m.observations, observation_row),
+    "agencies": (lambda m: m.agencies.values(), agency_row),
+    "sectors": (lambda m: m.sectors.values(), sector_row),
+    "indicators": (lambda m: m.indicators.values(), indicator_row),
+}
+
+
 def tables(m: Model) -> dict[str, list[dict]]:
     """Every table as a list of records with JSON-friendly values, in data order: each row is the
     record's id, where it sits (plan, task), its defined fields, then what the site works out."""
-    plans = [{
-        "id": p.id, **record_columns(p, Plan.SPEC),
-        "tasks": len(m.tasks_in_plan.get(p.id, [])), "targets": len(m.targets_in_plan.get(p.id, [])),
-        "observations": len(m.observations_in_plan.get(p.id, [])), "url": _url("plan", p.id),
-    } for p in m.plans.values()]
-    tasks = [{
-        "id": ref.task.id, "plan": ref.plan.id, "section": ref.sections[-1].id,
-        **record_columns(ref.task, Task.SPEC), "url": _url("plan", ref.plan.id, ref.task.id),
-    } for ref in m.tasks]
-    targets = [{
-        "id": tref.target.id, "plan": tref.plan.id, "task": tref.task.task.id,
-        **record_columns(tref.target, Target.SPEC),
-        "base_value": _base(m, tref.target.value, tref.target.unit), "base_unit": m.units[tref.target.unit].base,
-        **_status(m, tref), "url": _url("plan", tref.plan.id, tref.target.id),
-    } for tref in m.targets]
-    observations = [{
-        "id": oref.observation.id, "plan": oref.plan.id, **record_columns(oref.observation, Observation.SPEC),
-        "base_value": _base(m, oref.observation.value, oref.observation.unit)
-        if oref.observation.value is not None else None,
-        "base_unit": m.units[oref.observation.unit].base if oref.observation.unit else None,
-        "url": _url("plan", oref.plan.id, oref.observation.id),
-    } for oref in m.observations]
-    agencies = [{
-        "id": a.id, **record_columns(a, Agency.SPEC),
-        "leads": len(m.tasks_led_by.get(a.id, [])), "participates": len(m.tasks_joined_by.get(a.id, [])),
-        "url": _url("agency", a.id),
-    } for a in m.agencies.values()]
-    sectors = [{"id": s.id, **record_columns(s, Sector.SPEC), "url": _url("sector", s.id)}
-               for s in m.sectors.values()]
-    indicators = [{
-        "id": i.id, **record_columns(i, Indicator.SPEC), "base_unit": m.units[i.unit].base,
-        "url": _url("indicator", i.id),
-    } for i in m.indicators.values()]
-    return {"plans": plans, "tasks": tasks, "targets": targets, "observations": observations,
-            "agencies": agencies, "sectors": sectors, "indicators": indicators}
+    return {name: [row(m, r) for r in records(m)] for name, (records, row) in ROWS.items()}
+
+
+def first_rows(m: Model) -> dict[str, dict]:
+    """The first row of each table that has one (its columns, for the data dictionary)."""
+    out = {}
+    for name, (records, row) in ROWS.items():
+        first = next(iter(records(m)), None)
+        if first is not None:
+            out[name] = row(m, first)
+    return out
 
 
 def to_json(rows: list[dict]) -> str:
@@ -186,11 +235,16 @@ def schemas() -> dict[str, bytes]:
 
 
 def files(m: Model) -> dict[str, bytes]:
-    """``{file name: content}`` for every table as JSON and CSV, and the data files' schemas."""
+    """``{file name: content}`` for every table as JSON and CSV, each table's JSON Schema
+    (``schema/<table>.schema.json``), and the data files' schemas (``schema/data/``)."""
+    from .columns import table_schema
     out: dict[str, bytes] = {}
     for name, rows in tables(m).items():
         out[f"{name}.json"] = to_json(rows).encode("utf-8")
         out[f"{name}.csv"] = to_csv(rows)
+        if rows:
+            out[f"schema/{name}.schema.json"] = (json.dumps(table_schema(name, rows[0]), ensure_ascii=False,
+                                                            indent=1) + "\n").encode("utf-8")
     for name, content in schemas().items():
-        out[f"schema/{name}"] = content
+        out[f"schema/data/{name}"] = content
     return out

@@ -24,7 +24,10 @@ from .safe_text import text as as_text
 from .chart import Point, Series, indicator_chart, period_x, status_bar
 from ..build.progress import STATUSES, progress
 from ..build.resolve import Model, TaskRef, plan_year
-from ..build.urls import DOWNLOADS, page_src, relative, relative_url, source_src
+from ..build.urls import DICTIONARY, DOWNLOADS, page_src, relative, relative_url, source_src
+from ..outputs.columns import dictionary, values
+from ..outputs.export import first_rows
+from ..outputs.page_downloads import file_src, selection
 from ..build.views import PageView
 
 def _ours(value):
@@ -417,6 +420,8 @@ class PageRenderer:
             deadline=self.deadline, doc=self.doc, status=self.status, latest=self.latest, chart=self.chart,
             chart_rows=self.chart_rows, in_lang=self.in_lang, note_refs=self.note_refs,
             plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
+            columns=self.columns, page_data=self.page_data,
+            dictionary_link=lambda: relative(self.view.src, DICTIONARY),
             passage=self.passage, paragraph=self.paragraph, moved_map=self.moved_map,
             region_page=lambda region_id: page_src("region", region_id),
             page_link=lambda src: relative(self.view.src, src),
@@ -433,9 +438,26 @@ class PageRenderer:
                     by_status=self.by_status, **{k: _helper(f) for k, f in helpers.items()}, **plain,
                     **self.view.context)
 
+    def page_data(self) -> list[tuple]:
+        """This page's own downloads (``outputs.page_downloads``): ``(table, rows, CSV, JSON)``."""
+        src = self.view.src
+        return [(table, len(refs), relative(src, file_src(src, table, "csv")), relative(src, file_src(src, table, "json")))
+                for table, refs in selection(self.m, self.view).items()]
+
+    def columns(self, table: str) -> list[tuple]:
+        """``(column, meaning, values)`` of a downloaded table, for the data dictionary."""
+        row = first_rows(self.m).get(table)
+        return [(column, meaning.pick(self.lang)[0], values(schema))
+                for column, meaning, schema in (dictionary(table, row) if row else [])]
+
     def render(self) -> str:
         template = self.env.get_template(self.view.template)
-        body = template.render(**self._context())
+        context = self._context()
+        body = template.render(**context)
+        downloads = self.page_data() if self.view.kind != "plan" else None  # a plan's facts table lists them
+        if downloads:  # the rows of this page's tables, at its foot
+            block = self.env.get_template("_page_data.md.j2").render(**context, downloads=_ours(downloads))
+            body = body.rstrip("\n") + "\n\n" + block
         if self.view.data_files:  # where a maintainer edits what this page shows
             files = ", ".join(f"<code>{as_text(name)}</code>" for name in self.view.data_files)
             colon = "：" if self.lang == "zh" else ": "

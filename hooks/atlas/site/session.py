@@ -21,6 +21,7 @@ import jinja2
 
 from ..model.errors import AtlasError, Diagnostic, Loc
 from ..outputs.export import files as export_files
+from ..outputs.page_downloads import PageDownloads
 from ..build.pipeline import build_model, timed
 from .render import after_h1, make_env, render_page, template_problem
 from ..build.resolve import Model
@@ -94,6 +95,7 @@ class Session:
     model: Model | None = None
     error: str | None = None  # a preview showing the last good data says why on every page
     downloads: dict = field(default_factory=dict)
+    page_files: dict | None = None  # each page's own download files, once per model (page_downloads)
     previous_markdown: dict = field(default_factory=dict)
     env: jinja2.Environment | None = None
     timings: dict = field(default_factory=dict)  # seconds per stage of our own code
@@ -168,7 +170,7 @@ class Session:
             log.warning(str(warning))
         with timed(self.timings, "downloads"), collector_paused():
             self.downloads = {f"{DOWNLOADS}/{name}": content for name, content in export_files(model).items()}
-        self.model, self.key, self.error = model, key, None
+        self.model, self.key, self.error, self.page_files = model, key, None, None
         gc.freeze()  # the model lives through the build: full collections need not walk it
         return model
 
@@ -317,15 +319,27 @@ class Session:
                                          "`mkdocs build --dirty`, which writes only the pages it is given",
                                          "build parts with python scripts/build.py --shards N --shard I --out DIR")])
         mine = shard.share([v.src for v in views if not v.in_nav]) if shard else None
+        downloads = PageDownloads(model) if self.page_files is None else None
+        page_files: dict = {}
         with collector_paused():  # once for all pages, not once per page
             for view in views:
                 if mine is not None and not view.in_nav and view.src not in mine:
                     out.append((view, "", True))  # another part's page: known for links, not written
                     continue
+                if downloads is not None:
+                    with timed(self.timings, "downloads"):
+                        page_files.update(downloads.files(view))
                 markdown = self.render(lang, view)
                 self.dump(view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
                 unchanged = not view.in_nav and self.unchanged_since_last_preview(lang, view.src, markdown)
                 out.append((view, markdown, unchanged))
-        for src, content in self.downloads.items():
+        if downloads is not None:
+            self.page_files = page_files
+        for src, content in self.download_files():
             self.dump(src, content)
         return out
+
+    def download_files(self):
+        """The site-wide tables and schemas, and each page's own rows: ``(path, content)``."""
+        yield from self.downloads.items()
+        yield from (self.page_files or {}).items()
