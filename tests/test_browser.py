@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlparse, urlsplit
 
 import pytest
 
@@ -173,7 +173,8 @@ def test_search_page_cuts_and_joins_chinese_as_the_build_does(site, page, prefix
     with the words found marked whole."""
     _, base, _ = site
     page.goto(base + prefix + "search/")
-    for text in ("房地产", "市建委牵头", "百项百亿 GDP 2020", "“百项百亿”工程", "局", "Port of 嘉兴 grew"):
+    for text in ("房地产", "市建委牵头", "百项百亿 GDP 2020", "“百项百亿”工程", "局", "Port of 嘉兴 grew",
+                 "嘉政办发〔2011〕66号", "（二）加快推进，2020年"):
         assert page.evaluate("t => atlasQueryWords(t)", text) == query_words(text)
     for text in JOINED_BACK[prefix]:
         assert page.evaluate("t => atlasJoinPairs(t, true)", index_words(text)) == text
@@ -188,8 +189,10 @@ def test_search_results_can_be_narrowed_by_type_and_linked(site, page):
     results_of(page)
     assert page.locator(".pagefind-ui__search-input").input_value() == "物流"
     found = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
-    page.locator("label.pagefind-ui__filter-label", has_text="行业").click()
+    page.locator('input.pagefind-ui__filter-checkbox[name="类型"][value="行业"]').check()
     page.wait_for_function(f"!document.querySelector('.pagefind-ui__message').innerText.includes(' {found} ')")
+    page.wait_for_function("(() => { const a = [...document.querySelectorAll('.pagefind-ui__result-title a')];"
+                           " return a.length > 0 && a.every(x => x.href.includes('/sectors/')); })()")
     hrefs = results_of(page)
     narrowed = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
     assert 0 < narrowed < found
@@ -446,3 +449,41 @@ def test_a_printed_sector_page_fits_in_half_the_paper_it_took(site, page):
         pdf = page.pdf(format="A4")  # Chromium fires beforeprint: the numbered references are in
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert 1 < pages <= 5, f"{prefix}sectors/logistics/: {pages} A4 pages"
+
+
+FILTERED = {  # (query, two filters, a document number and its page), per language
+    "": ("物流", (("地区", "嘉兴市"), ("目标进展", "已达成"))),
+    "en/": ("logistics", (("Region", "Jiaxing"), ("Target status", "Met"))),
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_combines_filters_keeps_them_in_the_address_and_finds_document_numbers(site, page, real_site, prefix):
+    """Issue 15: filters by field, combined, in the address (a filtered search can be linked and
+    reloaded); a document number typed whole finds its document first."""
+    _, base, _ = site
+    query, filters = FILTERED[prefix]
+    page.goto(base + prefix + "search/?q=" + query)
+    results_of(page)
+    everything = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
+    for name, value in filters:  # tick a value in two filter groups, as a reader does
+        page.locator(".pagefind-ui__filter-name", has_text=re.compile(f"^{name}$")).click()
+        page.locator(f'input.pagefind-ui__filter-checkbox[name="{name}"][value="{value}"]').check()
+    page.wait_for_function("new URLSearchParams(location.search).getAll('f').length === 2")
+    address = parse_qs(urlparse(page.url).query)
+    assert address["q"] == [query] and sorted(address["f"]) == sorted(f"{n}:{v}" for n, v in filters)
+    # the address alone (a pasted link) gives the search with both filters
+    fresh = page.context.new_page()
+    fresh.goto(page.url)
+    hrefs = results_of(fresh)
+    assert hrefs and len(hrefs) < everything
+    for name, _ in filters:
+        assert fresh.locator(f'input.pagefind-ui__filter-checkbox[name="{name}"]:checked').count() == 1
+    for href in hrefs:  # every result carries both values
+        html = (real_site / urlparse(href).path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        for name, value in filters:
+            assert f'data-pagefind-filter="{name}">{value}</span>' in html, (href, name)
+    fresh.close()
+    page.goto(base + prefix + "search/?q=" + "嘉政办发〔2011〕66号")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)  # its digits are in "searching for…" too
+    assert results_of(page)[0].endswith(f"/{prefix}plans/jx-2011-service-doubling-plan/")

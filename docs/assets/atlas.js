@@ -185,8 +185,16 @@
     if (i - 2 !== run.length - 2) out.push(word(run.slice(run.length - 2)));
     return out;
   }
+  /* Chinese punctuation in a query as the index has it (search_pairs.query_words): Pagefind
+     drops it from inside an indexed word (〔2011〕66 → 201166) but splits the query there
+     (2011, 66), so a document number typed whole found nothing. Between letters or digits it
+     is dropped, elsewhere it parts words. */
+  var PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65";
+  var PUNCT_INSIDE = new RegExp("(?<=[A-Za-z0-9])[" + PUNCT + "]+(?=[A-Za-z0-9])", "g");
+  var PUNCT_ANY = new RegExp("[" + PUNCT + "]", "g");
   window.atlasQueryWords = function (term) {
-    return term.replace(RUN, function (run) { return " " + covering(run).join(" ") + " "; })
+    return term.replace(PUNCT_INSIDE, "").replace(PUNCT_ANY, " ")
+      .replace(RUN, function (run) { return " " + covering(run).join(" ") + " "; })
       .replace(/\s+/g, " ").trim();
   };
   function decoded(token) {
@@ -249,8 +257,8 @@
 })();
 
 /* Search: the header's box leads to search/ (or en/search/), where Pagefind's interface runs on
-   the index built after the site (pagefind/). The query is kept in the address (?q=), so a
-   results page can be linked and reloaded. "/" anywhere focuses the header's box. */
+   the index built after the site (pagefind/). The query and the filters are kept in the address
+   (?q=…&f=…), so a results page can be linked and reloaded. "/" anywhere focuses the header's box. */
 (function () {
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   function joinResult(result) {
@@ -274,6 +282,11 @@
         : "The search index has not been built (a one-language preview skips it; a full build makes it).";
       return;
     }
+    var chosen = {};  /* ?f=地区:嘉兴市&f=目标进展:已达成 (see below) */
+    new URLSearchParams(location.search).getAll("f").forEach(function (pair) {
+      var cut = pair.indexOf(":");
+      if (cut > 0) (chosen[pair.slice(0, cut)] = chosen[pair.slice(0, cut)] || []).push(pair.slice(cut + 1));
+    });
     var ui = new PagefindUI({
       element: box, showSubResults: true, showImages: false, resetStyles: false,
       autofocus: !query, pageSize: 10,
@@ -283,7 +296,8 @@
          that mention a word once: Pagefind's default pageLength 0.75 put the logistics sector
          fourth for 物流 and the commission off the first page for 市发展改革委 */
       ranking: { pageLength: 0.2 },
-      openFilters: window.matchMedia("(min-width: 60em)").matches ? ["类型", "Type"] : [],
+      /* the page type on a desk, and whatever the address chose */
+      openFilters: (window.matchMedia("(min-width: 60em)").matches ? ["类型", "Type"] : []).concat(Object.keys(chosen)),
       processTerm: function (term) {
         var url = new URL(location.href);
         if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
@@ -297,6 +311,19 @@
     /* Pagefind's box is labelled only by its title; name it for screen readers */
     var input = box.querySelector(".pagefind-ui__search-input");
     if (input) input.setAttribute("aria-label", zh ? "搜索全站" : "Search the site");
+    /* the chosen filters are kept in the address too (?f=地区:嘉兴市&f=目标进展:已达成), so that a
+       filtered search can be linked; Pagefind's interface has no event for them: its checkboxes
+       (name = filter, value = value) are read when one changes */
+    if (Object.keys(chosen).length) ui.triggerFilters(chosen);
+    box.addEventListener("change", function (event) {
+      if (!event.target.matches || !event.target.matches(".pagefind-ui__filter-checkbox")) return;
+      var url = new URL(location.href);
+      url.searchParams.delete("f");
+      box.querySelectorAll(".pagefind-ui__filter-checkbox:checked").forEach(function (box) {
+        url.searchParams.append("f", box.name + ":" + box.value);
+      });
+      history.replaceState(null, "", url);
+    });
     if (query) ui.triggerSearch(query);
   }
   /* Result excerpts are flattened page text: an English quote on a Chinese page loses its

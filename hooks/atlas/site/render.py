@@ -28,6 +28,7 @@ from ..build.urls import DICTIONARY, DOWNLOADS, page_src, relative, relative_url
 from ..outputs.columns import dictionary, values
 from ..outputs.export import first_rows
 from ..outputs.page_downloads import file_src, selection
+from .search_filters import filter_html
 from ..build.views import PageView
 
 def _ours(value):
@@ -462,6 +463,9 @@ class PageRenderer:
             files = ", ".join(f"<code>{as_text(name)}</code>" for name in self.view.data_files)
             colon = "：" if self.lang == "zh" else ": "
             body = body.rstrip("\n") + f"\n\n{label('edit_source', self.lang)}{colon}{files}\n{{: .atlas-datafile }}\n"
+        filters = filter_html(self.m, self.view, self.lang)  # what the search page filters this page by
+        if filters:
+            body = body.rstrip("\n") + "\n\n" + filters + "\n"
         if self.fallbacks:
             notice = (f'!!! warning "{label("fallback_title", self.lang)}"\n\n'
                       f'    {label("fallback_notice", self.lang)}\n\n')

@@ -68,9 +68,18 @@ def covering_pairs(run: str) -> list[str]:
     return [word(run[i:i + 2]) for i in starts]
 
 
+# Chinese and full-width punctuation: Pagefind drops it from inside an indexed word (〔2011〕66 is
+# indexed as 201166) but splits a query there (2011, 66), so a query has it dropped between
+# letters or digits and turned into a space elsewhere (``atlasQueryWords`` does the same)
+_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_PUNCT_INSIDE = re.compile(f"(?<=[A-Za-z0-9])[{_PUNCT}]+(?=[A-Za-z0-9])")
+_PUNCT_ANY = re.compile(f"[{_PUNCT}]")
+
+
 def query_words(text: str) -> str:
-    """A query as the search page sends it (``atlasQueryWords``): every Chinese run as the pairs
-    that cover it."""
+    """A query as the search page sends it (``atlasQueryWords``): its Chinese punctuation as the
+    index has it, and every Chinese run as the pairs that cover it."""
+    text = _PUNCT_ANY.sub(" ", _PUNCT_INSIDE.sub("", text))
     return " ".join(CJK_RUN.sub(lambda m: " " + " ".join(covering_pairs(m.group())) + " ", text).split())
 
 
