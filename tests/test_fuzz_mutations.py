@@ -28,6 +28,7 @@ from conftest import MKDOCS, ROOT
 REAL = ROOT / "data"
 PLANS = ["jx-2010-service-work-plan", "jx-2021-port-hub-action-plan", "jx-2020-economy-ranking-article"]
 TARGETS = ["regions.yaml", "agencies.yaml", "units.yaml", "indicators.yaml"] + [f"plans/{p}.yaml" for p in PLANS]
+QUOTED = ["jx-2022-statistical-communique"]  # copied, not mutated: an indicator's definition quotes it
 FRAGMENTS = [
     '{: onclick="alert(1)" }', "</title><img src=x onerror=alert(1)>", "\n[x]: javascript:alert(1)\n",
     "\n!!! danger\n", "*a", "&a ", "<<: {a: 1}", "[" * 60, "{" * 60, ".nan", ".inf", "0x10", "010", "1:20",
@@ -52,13 +53,14 @@ def time_limit(seconds: int):
 
 
 def _dataset(root: Path) -> Path:
-    """The real registries and three real plans (with their sources): small enough to check fast."""
+    """The real registries, three real plans and the one an indicator definition quotes (with their
+    sources): small enough to check fast."""
     data = root / "data"
     (data / "plans").mkdir(parents=True)
     (data / "sources").mkdir()
     for name in ["regions.yaml", "agencies.yaml", "sectors.yaml", "units.yaml", "indicators.yaml"]:
         shutil.copy(REAL / name, data / name)
-    for plan in PLANS:
+    for plan in PLANS + QUOTED:
         text = (REAL / "plans" / f"{plan}.yaml").read_text(encoding="utf-8")
         (data / "plans" / f"{plan}.yaml").write_text(text, encoding="utf-8")
         source = text.split("\n  file: ", 1)[1].split("\n")[0].strip()

@@ -30,7 +30,7 @@ def build_model(data_dir: Path, *, strict: bool = False,
     with timed(timings, "resolve"):
         model = resolve(dataset)
     with timed(timings, "sources"):
-        model.sources = load_sources(dataset.plans, data_dir / SOURCES_DIR)
+        model.sources = load_sources(dataset.plans, data_dir / SOURCES_DIR, dataset.indicators)
     return model, warnings
 
 

@@ -263,9 +263,13 @@ def indicators(m: Model, lang: str, parts_over: int = PARTS_OVER) -> list[PageVi
                        "indicator_count": lambda r: len(m.indicators_in_region.get(r, []))},
                       3 * parts_over, in_nav=True)
     for ind in m.indicators.values():
+        targets, observations = m.targets_of_indicator.get(ind.id, []), m.observations_of_indicator.get(ind.id, [])
+        others = [i for i in m.indicators_by_measure.get(ind.measure, []) if i.region != ind.region] if ind.measure else []
         views.append(PageView("indicator", page_src("indicator", ind.id), "indicator.md.j2", ind.name,
-                              {"indicator": ind, "targets": m.targets_of_indicator.get(ind.id, []),
-                               "observations": m.observations_of_indicator.get(ind.id, [])},
+                              {"indicator": ind, "targets": targets, "observations": observations,
+                               # the documents that set or report it, and the same measure elsewhere
+                               "used_by": list(dict.fromkeys(r.plan.id for r in [*targets, *observations])),
+                               "comparable": others},
                               data_files=(f"{DATA}/{registry_file('indicator')}",)))
     return views
 

@@ -172,6 +172,15 @@ def _index(doc: SourceDoc) -> None:
         place(obs.id, obs.quote)
 
 
-def load_sources(plans, sources_dir: Path) -> dict[str, SourceDoc]:
-    """The cleaned, indexed source of every plan, by plan id."""
-    return {plan.id: load_source(plan, sources_dir) for plan in plans}
+def load_sources(plans, sources_dir: Path, indicators=()) -> dict[str, SourceDoc]:
+    """The cleaned, indexed source of every plan, by plan id; an indicator's definition is
+    anchored (by the indicator's id) in the paragraph of its document that holds its quote."""
+    docs = {plan.id: load_source(plan, sources_dir) for plan in plans}
+    for ind in indicators:
+        d = getattr(ind, "definition", None)
+        doc = docs.get(d.plan) if d is not None else None
+        probe = squash(d.quote) if doc is not None else ""
+        pid = next((p.id for p in doc.paragraphs if probe and probe in squash(p.text)), None) if doc else None
+        if pid:
+            doc.anchors[ind.id] = pid
+    return docs

@@ -138,11 +138,13 @@ def _duplicates(records, kind: str) -> list[Diagnostic]:
 
 def _check_refs(ds: Dataset, refs) -> list[Diagnostic]:
     known = {reg.kind: {r.id for r in getattr(ds, reg.field)} for reg in REGISTRIES}
+    known["plan"] = {p.id for p in ds.plans}  # an indicator's definition names its document
     out = []
     for ref in refs:
         ids = known[ref.kind]
         if ref.id not in ids:
-            hint = did_you_mean(ref.id, ids) or f"add it to data/{registry_file(ref.kind)} first"
+            hint = did_you_mean(ref.id, ids) or (f"add it to data/{registry_file(ref.kind)} first" if ref.kind != "plan"
+                                                 else "a document's id: the name of its file in data/plans/")
             out.append(Diagnostic(ref.loc, ref.field, f"unknown {ref.kind} '{ref.id}'", hint))
     return out
 
@@ -391,8 +393,10 @@ def _check_quotes(plan: Plan, text: str) -> list[Diagnostic]:
 
 
 def _check_sources(ds: Dataset, sources_dir: Path) -> list[Diagnostic]:
-    """Each plan's source file is in data/sources; its corrections cite existing notes."""
+    """Each plan's source file is in data/sources; its corrections cite existing notes; an
+    indicator's definition quotes its document's source text."""
     out = []
+    texts: dict[str, str] = {}
     for plan in ds.plans:
         path = sources_dir / plan.source.file
         if not path.exists() and not path.is_symlink():
@@ -413,10 +417,17 @@ def _check_sources(ds: Dataset, sources_dir: Path) -> list[Diagnostic]:
                                   "save it as UTF-8; GBK or GB2312 files must be converted"))
         else:
             out += _check_quotes(plan, text)
+            texts[plan.id] = _squash(text)
         notes = {n.id for n in plan.notes}
         for c in plan.source.corrections:
             if c.note not in notes:
                 out.append(Diagnostic(c.locs["note"], field_path(c, "note"),
                                       f"unknown editor's note '{c.note}'",
                                       did_you_mean(c.note, notes) or "every correction must be explained by a note in `notes`"))
+    for ind in ds.indicators:
+        d = ind.definition
+        if d is not None and d.plan in texts and _squash(d.quote) not in texts[d.plan]:
+            out.append(Diagnostic(d.locs["quote"], field_path(d, "quote"),
+                                  f"the definition's quote is not in the source text of {d.plan}",
+                                  "a definition must be the source's own words: copy them exactly as printed"))
     return out

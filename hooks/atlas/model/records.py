@@ -142,6 +142,18 @@ class Unit(Located):
                       "(2,460,000 TEU → 246万标箱 / 2.46 million TEU)", False)
 
 
+@record("definition", ("定义", "Definition"), "定义：来源对指标衡量什么的说明，附原文。没有来源说明的指标不写定义，页面会注明“来源未给出定义”。",
+        "A definition: what a source says an indicator measures, with its words. An indicator no source defines "
+        "has none, and its page says so.")
+class Definition(Located):
+    plan: str = need(Ref("plan"), "给出定义的文件编号；其原文须包含 `quote`", "id of the document that says it; its source text "
+                     "must contain `quote`", example="jx-2022-statistical-communique")
+    quote: str = need(Str(), "来源原文中的确切文字", "the exact words of the source", example="按可比价格计算")
+    text: Text = need(TextSpec(), "按来源写出的定义，两种语言；不得超出来源所说", "the definition as the source gives it, in both "
+                      "languages; never more than the source says",
+                      example="{zh: 按可比价格计算的比上年增长率。, en: Year-on-year growth at comparable prices.}")
+
+
 @record("indicator", ("指标", "Indicator"), "指标：目标和实际数字所衡量的东西。", "An indicator: what targets and figures measure.")
 class Indicator(Located):
     id: str = need(Slug(), ID_ZH + "，以所属地区的前缀开头", ID_EN + ", starting with its region's prefix",
@@ -151,7 +163,9 @@ class Indicator(Located):
                      "unit id; targets and figures of this indicator use units with the same base", example="yuan-100m")
     region: str = need(Ref("region"), "地区的编号", "region id", example="jiaxing")
     sectors: tuple = may(ListOf(Ref("sector"), unique=True), "行业编号", "sector ids", (), example="[tourism]")
-    description: Optional[Text] = may(TextSpec(), "说明", "description")
+    description: Optional[Text] = may(TextSpec(), "说明（编者的话）", "description (the editors' words)")
+    definition: Optional[Definition] = may(Nested("definition"), "来源给出的定义；没有来源说明就不写",
+                                           "the definition a source gives; left out when no source says")
     measure: Optional[str] = may(Slug(), "不同地区衡量同一事物的指标共用的编号（如嘉兴和淮安的 `tourism-revenue`），以便比较",
                                  "a slug shared by indicators of different regions that measure the same thing "
                                  "(e.g. `tourism-revenue` for Jiaxing's and Huai'an's), so that they can be compared",

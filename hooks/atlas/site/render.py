@@ -427,6 +427,7 @@ class PageRenderer:
             region_page=lambda region_id: page_src("region", region_id),
             page_link=lambda src: relative(self.view.src, src),
             unit_name=lambda unit_id: self.tx(self.m.units[unit_id].name),
+            base_unit=lambda unit_id: self.m.units[unit_id].base,
             about_link=lambda anchor: relative(self.view.src, "about.md", anchor),
             source_link=lambda plan_id: relative(self.view.src, source_src(plan_id)),
             figures_link=lambda plan_id: relative(self.view.src, plan_pages.figures_src(plan_id)),

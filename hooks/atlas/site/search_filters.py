@@ -1,8 +1,8 @@
 """What each page offers the search page to filter by: region, issuing agency, lead agency,
 sector, document type, year issued, years in force, target deadline and target status.
 
-Each value is an element ``<span data-pagefind-filter="地区">嘉兴市</span>`` in a hidden block
-that Pagefind does not index as text (``data-pagefind-ignore``: filters are still
+Each value is an element ``<span data-pagefind-filter="地区">嘉兴市</span>`` in a ``<template>``
+(no part of the page a browser shows or counts) that Pagefind does not index as text (``data-pagefind-ignore``: filters are still
 read), so a filter adds no words to the page's results. Values are names in the page's language,
 the way a reader picks them; a page gets every value that applies (a sector page: every region
 and lead agency of its tasks). The search page keeps the chosen filters in its address.
@@ -94,4 +94,5 @@ def filter_html(m: Model, view: PageView, lang: str) -> str:
         return ""
     spans = "".join(f'<span data-pagefind-filter="{label("filter_" + key, lang)}">{html.escape(value)}</span>'
                     for key, values in filters.items() for value in values)
-    return f'<div class="atlas-search-filters" hidden data-pagefind-ignore>{spans}</div>'
+    # a <template>: Pagefind reads the elements inside, a browser keeps them out of the page's DOM
+    return f'<div class="atlas-search-filters" hidden><template data-pagefind-ignore>{spans}</template></div>'
