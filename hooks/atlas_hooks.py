@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
@@ -16,7 +15,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from atlas.model.errors import AtlasError
 from atlas.build.pipeline import data_last_changed
-from atlas.site.safe_text import attribute
 from atlas.site.session import Session, TemplateProblem
 from atlas.site.site_search import mark_searchable
 from atlas.site.site_swap import SiteError
@@ -107,9 +105,8 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
-    """``<title>`` as escaped text: Material's ``page.title | striptags`` turns ``&lt;`` into ``<``."""
-    if page.title and not page.is_homepage:  # the home page's title is the site's name alone
-        page.meta["title"] = attribute(Markup(page.title).striptags())
+    """The page's ``<title>`` as escaped text, and its data version for the footer (``session.page_meta``)."""
+    page.meta.update(session.page_meta(page.title, page.is_homepage, getattr(page.file, "norm_src_uri", None) or page.file.src_uri))
     return context
 
 

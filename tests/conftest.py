@@ -40,7 +40,7 @@ def build_site(site_dir: Path, data_dir: Path | None = None, strict: bool = True
 BROWSER_MODULES = {"test_browser"}
 BUILD_MODULES = {"test_site_build", "test_outcomes_pages", "test_build_safety", "test_injection",
                  "test_publishing_and_serve", "test_fuzz_mutations", "test_property_fuzz", "test_sharded_build",
-                 "test_lean_markdown"}
+                 "test_lean_markdown", "test_data_changes"}
 BUILD_FIXTURES = {"real_site", "poisoned_site", "site"}
 
 

@@ -421,9 +421,14 @@ def test_footer_says_where_the_data_comes_from_and_when_it_changed(site, page):
     _, base, _ = site
     page.goto(base)
     footer = page.inner_text(".atlas-footer")
-    assert "数据来源" in footer and re.search(r"数据最后更新：\d{4}-\d\d-\d\d", footer)
+    # the data version (data/releases/) and when what the page shows last changed, with the change log
+    assert "数据来源" in footer and re.search(r"数据版本 \d{4}\.\d\d\.\d\d；本页内容最后更新：\d{4}-\d\d-\d\d", footer)
     page.goto(base + "en/")
-    assert re.search(r"Data last changed: \d{4}-\d\d-\d\d", page.inner_text(".atlas-footer"))
+    footer = page.inner_text(".atlas-footer")
+    assert re.search(r"Data version \d{4}\.\d\d\.\d\d; this page's content last changed: \d{4}-\d\d-\d\d", footer)
+    page.locator(".atlas-footer a", has_text="data changes").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/en/changes/")
 
 
 def test_printed_pages_number_their_links_and_list_the_addresses_once(site, page):

@@ -14,6 +14,7 @@ from pathlib import Path
 from .complete import resolve
 from .resolve import Model
 from ..model.schema import SOURCES_DIR
+from ..load.releases import load_releases
 from ..load.source_text import load_sources
 from ..load.validate import load_dataset
 
@@ -31,6 +32,7 @@ def build_model(data_dir: Path, *, strict: bool = False,
         model = resolve(dataset)
     with timed(timings, "sources"):
         model.sources = load_sources(dataset.plans, data_dir / SOURCES_DIR, dataset.indicators)
+        model.releases = load_releases(data_dir)
     return model, warnings
 
 

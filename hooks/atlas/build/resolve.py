@@ -107,6 +107,7 @@ class Model:
     sources: dict = field(default_factory=dict)  # plan id → SourceDoc (see source_text), when loaded
     progress: dict = field(default_factory=dict)  # "plan#target" → Progress (see progress.py)
     placement: dict = field(default_factory=dict)  # plan id → {item id: page source} (plan_pages.py)
+    releases: list = field(default_factory=list)  # load.releases.Release, newest first
 
     @property
     def comparisons(self) -> dict:

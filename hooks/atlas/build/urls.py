@@ -21,6 +21,7 @@ FOLDERS = {
 HOME = "index.md"
 DOWNLOADS = "downloads"  # folder of the exported data tables (JSON and CSV)
 DICTIONARY = "downloads.md"  # the page listing them and what every column means: /downloads/
+CHANGES = "changes.md"  # the data's releases and what each changed: /changes/
 
 
 def page_src(kind: str, key: object = None) -> str:

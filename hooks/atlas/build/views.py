@@ -16,7 +16,7 @@ from ..model.records import Text
 from ..model.values import LANGS
 from .resolve import Model
 from ..model.schema import record_specs, registry_file
-from .urls import DICTIONARY, page_src, part_src, source_src
+from .urls import CHANGES, DICTIONARY, page_src, part_src, source_src
 
 DATA = "data"
 
@@ -347,8 +347,14 @@ def dictionary(m: Model, lang: str) -> list[PageView]:
                       "data_schemas": ("plan", "regions", "agencies", "sectors", "units", "indicators")})]
 
 
+def data_changes(m: Model, lang: str) -> list[PageView]:
+    """The data's releases, newest first, and what each changed (``/changes/``)."""
+    releases = [(r, m.releases[i + 1].version if i + 1 < len(m.releases) else None) for i, r in enumerate(m.releases)]
+    return [PageView("changes", CHANGES, "changes.md.j2", _label("changes_title"), {"releases": releases})]
+
+
 BUILDERS: tuple[Callable[[Model, str], list[PageView]], ...] = (
-    home, plans, sectors, agencies, years, indicators, comparisons, regions, field_reference, dictionary)
+    home, plans, sectors, agencies, years, indicators, comparisons, regions, field_reference, dictionary, data_changes)
 
 
 COUNTED = ("tasks_in_plan", "tasks_led_by", "tasks_joined_by", "tasks_in_sector", "targets_in_sector",

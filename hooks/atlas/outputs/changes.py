@@ -124,11 +124,17 @@ def _files(folder: Path | None) -> dict[str, str]:
 
 
 def release_note(old: Dataset, new: Dataset, old_sources: Path | None = None,
-                 new_sources: Path | None = None) -> dict:
-    """Everything that changed, grouped for a release note (JSON-ready)."""
+                 new_sources: Path | None = None, old_unreadable: frozenset = frozenset()) -> dict:
+    """Everything that changed, grouped for a release note (JSON-ready). ``old_unreadable``: ids
+    of documents whose old file exists but no longer passes today's checks (written before a
+    change of the data's format): they are "modified", their items not compared, and say so."""
     old_plans, new_plans = {p.id: p for p in old.plans}, {p.id: p for p in new.plans}
     documents = []
-    for plan_id in sorted(old_plans.keys() | new_plans.keys()):
+    for plan_id in sorted(old_plans.keys() | new_plans.keys() | (old_unreadable & new_plans.keys())):
+        if plan_id in old_unreadable and plan_id not in old_plans and plan_id in new_plans:
+            documents.append({"id": plan_id, "title": _name(new_plans[plan_id]), "change": "modified",
+                              "counts": {}, "changes": [], "not_compared": True})
+            continue
         before = _plan_records(old_plans[plan_id]) if plan_id in old_plans else {}
         after = _plan_records(new_plans[plan_id]) if plan_id in new_plans else {}
         changes = _compare(before, after)
@@ -160,6 +166,18 @@ def release_note(old: Dataset, new: Dataset, old_sources: Path | None = None,
                if old_files.get(name) != new_files.get(name)]
     return {"documents": documents, "registries": registries, "sources": sources,
             "comparisons": comparisons}
+
+
+def status_changes(old_model, new_model) -> list[dict]:
+    """Targets in both versions whose status (``build.progress``) is not the same: a figure came,
+    went or changed. ``[{plan, target, before, after}]``, in the new data's order."""
+    before = {key: p.status for key, p in old_model.progress.items()}
+    out = []
+    for key, p in new_model.progress.items():
+        if key in before and before[key] != p.status:
+            plan, target = key.split("#", 1)
+            out.append({"plan": plan, "target": target, "before": before[key], "after": p.status})
+    return out
 
 
 def _line(c: dict) -> str:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import present
 from .template_cache import bytecode_cache
 from ..build import plan_pages
-from ..build.labels import label
+from ..build.labels import LABELS, label
 from ..model.records import MILESTONE, NOT_PRINTED, Text
 from .safe_text import finalize, link_title, text_in
 from .safe_text import text as as_text
@@ -421,7 +421,8 @@ class PageRenderer:
             deadline=self.deadline, doc=self.doc, status=self.status, latest=self.latest, chart=self.chart,
             chart_rows=self.chart_rows, in_lang=self.in_lang, note_refs=self.note_refs,
             plan_summary=self.plan_summary, num=self.num, item=self.item, download=self.download,
-            columns=self.columns, page_data=self.page_data,
+            columns=self.columns, page_data=self.page_data, changed=self.changed,
+            changed_fields=self.changed_fields, status_word=self.status_word,
             dictionary_link=lambda: relative(self.view.src, DICTIONARY),
             passage=self.passage, paragraph=self.paragraph, moved_map=self.moved_map,
             region_page=lambda region_id: page_src("region", region_id),
@@ -445,6 +446,28 @@ class PageRenderer:
         src = self.view.src
         return [(table, len(refs), relative(src, file_src(src, table, "csv")), relative(src, file_src(src, table, "json")))
                 for table, refs in selection(self.m, self.view).items()]
+
+    def changed(self, kind: str, key: str, plan_id: str | None = None) -> str:
+        """A record named in a release note: a link to where it is shown now, or its id as text
+        (it was removed, or has no page)."""
+        registry = {"region": self.m.regions, "agency": self.m.agencies, "sector": self.m.sectors,
+                    "indicator": self.m.indicators, "plan": self.m.plans}.get(kind)
+        if plan_id is None and registry is not None and key in registry:
+            return self.ref(kind, key)
+        if plan_id is not None and (plan_id, key) in self.m.plan_items:
+            return f"[{as_text(key)}]({self.link('plan', plan_id, key)})"
+        return f"<code>{as_text(key)}</code>"
+
+    def status_word(self, key: str) -> str:
+        """A target status by its key (``met``) in words; an unknown key as it is, as text."""
+        return label("status_" + key, self.lang) if "status_" + key in LABELS else f"<code>{html.escape(key)}</code>"
+
+    def changed_fields(self, fields) -> str:
+        """``：`definition`、`quote``` — the names of the fields a release changed ("" if none)."""
+        if not fields:
+            return ""
+        names = [f"<code>{html.escape(str(f).split(' ')[0])}</code>" for f in fields]
+        return ("：" + "、".join(names)) if self.lang == "zh" else (": " + ", ".join(names))
 
     def columns(self, table: str) -> list[tuple]:
         """``(column, meaning, values)`` of a downloaded table, for the data dictionary."""

@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..model.errors import AtlasError, Diagnostic, Loc
 from ..outputs.export import files as export_files
 from ..outputs.page_downloads import PageDownloads
+from ..build.versions import last_release
+from .safe_text import attribute
 from ..build.pipeline import build_model, timed
 from .render import after_h1, make_env, render_page, template_problem
 from ..build.resolve import Model
@@ -96,6 +99,7 @@ class Session:
     error: str | None = None  # a preview showing the last good data says why on every page
     downloads: dict = field(default_factory=dict)
     page_files: dict | None = None  # each page's own download files, once per model (page_downloads)
+    page_releases: dict = field(default_factory=dict)  # page source -> the release it last changed in
     previous_markdown: dict = field(default_factory=dict)
     env: jinja2.Environment | None = None
     timings: dict = field(default_factory=dict)  # seconds per stage of our own code
@@ -335,9 +339,21 @@ class Session:
                 out.append((view, markdown, unchanged))
         if downloads is not None:
             self.page_files = page_files
+        self.page_releases = {view.src: last_release(model, view) for view in views}
         for src, content in self.download_files():
             self.dump(src, content)
         return out
+
+    def page_meta(self, title: str | None, is_home: bool, src: str) -> dict:
+        """What a page's template reads besides MkDocs' own: its ``<title>`` as escaped text
+        (Material's ``page.title | striptags`` turns ``&lt;`` into ``<``; the home page's title is
+        the site's name alone), and the data version and "last changed" date of what it shows
+        (``build.versions``; a hand-written page: the newest release)."""
+        meta = {"title": attribute(Markup(title).striptags())} if title and not is_home else {}
+        releases = self.model.releases if self.model else []
+        if releases:  # the site's data version; when this page's content last changed
+            meta.update(atlas_version=releases[0].version, atlas_changed=(self.page_releases.get(src) or releases[0]).date)
+        return meta
 
     def download_files(self):
         """The site-wide tables and schemas, and each page's own rows: ``(path, content)``."""
