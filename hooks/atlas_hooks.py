@@ -89,8 +89,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.localization = None if lang == default else lang
         file.norm_src_uri = view.src
         files.append(file)
-    for src, content in session.download_files():  # the data tables; one copy for both languages
-        files.append(File.generated(config, src, content=content))
+    for src, content in session.download_files():  # the data tables, written by one language's build
+        file = File.generated(config, src, content=content)
+        if lang != default and not i18n.config.build_only_locale:
+            file.inclusion = InclusionLevel.EXCLUDED  # links to it resolve all the same
+        files.append(file)
     session.files_ready(files)
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
