@@ -102,3 +102,14 @@ def test_status_changes_are_found_and_shown(tmp_path: Path, mini_data: Path):
         assert words in html and 't1-1-projects</a>' in html and 'id="v2026-11-01"' in html
         plan = (tmp_path / "site" / lang / "plans" / "mini-plan" / "index.html").read_text(encoding="utf-8")
         assert "2026-12-01" in plan.split("atlas-footer", 1)[1]
+
+
+def test_the_data_check_reports_a_bad_release_file_with_the_rest(mini_data: Path):
+    """``scripts/validate.py`` (and every build) names a broken release file like any bad data."""
+    from atlas.load.validate import check_data
+    (mini_data / "releases").mkdir()
+    (mini_data / "releases" / "2026.12.02.json").write_text('{"version": "2026.12.02", "date": "02/12/2026"}',
+                                                            encoding="utf-8")
+    _, diagnostics = check_data(mini_data)
+    assert [str(d).split(" (")[0] for d in diagnostics if d.severity == "error"] == [
+        "data/releases/2026.12.02.json: date: must be a date written YYYY-MM-DD"]

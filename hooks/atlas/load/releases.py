@@ -68,9 +68,9 @@ class _Problem(Exception):
         self.where = where
 
 
-def _text(value, where: str, pattern: re.Pattern | None = None) -> str:
+def _text(value, where: str, pattern: re.Pattern | None = None, what: str = "text") -> str:
     if not isinstance(value, str) or len(value) > 2000 or (pattern and not pattern.fullmatch(value)):
-        raise _Problem(where, "must be " + ("text" if pattern is None else f"text like {pattern.pattern}"))
+        raise _Problem(where, f"must be {what}")
     return value
 
 
@@ -103,7 +103,7 @@ def parse_release(raw: dict, version: str) -> Release:
         raise _Problem("", "must be a JSON object (as scripts/report.py --release writes it)")
     if raw.get("version") != version:
         raise _Problem("version", f"must be the file's name, {version}")
-    date = _text(raw.get("date"), "date", re.compile(r"\d{4}-\d{2}-\d{2}"))
+    date = _text(raw.get("date"), "date", re.compile(r"\d{4}-\d{2}-\d{2}"), "a date written YYYY-MM-DD")
     try:
         _dt.date.fromisoformat(date)
     except ValueError:
@@ -137,7 +137,8 @@ def parse_release(raw: dict, version: str) -> Release:
         where = f"statuses[{k}]"
         if not isinstance(st, dict):
             raise _Problem(where, "must be an object")
-        statuses.append(tuple(_text(st.get(key), f"{where}.{key}", SLUG if key in ("before", "after") else None)
+        statuses.append(tuple(_text(st.get(key), f"{where}.{key}", SLUG, "a status such as met or on_track")
+                              if key in ("before", "after") else _text(st.get(key), f"{where}.{key}")
                               for key in ("plan", "target", "before", "after")))
         touched.add(("plan", statuses[-1][0]))
     return Release(version, date, _text(raw.get("since", ""), "since"), tuple(documents), tuple(registries),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import clock
 from ..model.errors import AtlasError, Diagnostic, Loc
+from .releases import load_releases
 from .safe_files import SOURCE_TEXT_LIMIT, read_inside
 from ..model.records import MILESTONE, Dataset, Plan, period_end_year, plan_items
 from ..model.schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
@@ -93,6 +94,10 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
     diagnostics += _check_sources(dataset, data_dir / SOURCES_DIR)
     diagnostics += _check_numbers(dataset)
     diagnostics += _check_conventions(dataset)
+    try:  # data/releases/: the release notes (written by scripts/report.py --release)
+        load_releases(data_dir)
+    except AtlasError as exc:
+        diagnostics += exc.diagnostics
     return dataset, sorted(set(diagnostics), key=Diagnostic.sort_key)
 
 
