@@ -90,7 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.norm_src_uri = view.src
         files.append(file)
     for src, content in session.download_files():  # the data tables, written by one language's build
-        file = File.generated(config, src, content=content)
+        file = session.download_file(File, config, src, content)
         if lang != default and not i18n.config.build_only_locale:
             file.inclusion = InclusionLevel.EXCLUDED  # links to it resolve all the same
         files.append(file)

@@ -74,6 +74,30 @@ def remember_lookups(files) -> None:
     files.get_file_from_path = remembered
 
 
+_MADE_ON_WRITE: dict = {}
+
+
+def made_on_write(file_class):
+    """A subclass of MkDocs' ``File`` whose content is made by ``make()`` when it is written (and
+    not kept), rather than held from the start of the build."""
+    if file_class not in _MADE_ON_WRITE:
+        class MadeOnWrite(file_class):
+            make = None
+
+            @property
+            def _content(self):
+                return self.make() if self.make is not None else self.__dict__.get("_stored")
+
+            @_content.setter
+            def _content(self, value):
+                self.__dict__["_stored"] = value
+
+            def is_modified(self) -> bool:  # without making the content to see that there is one
+                return True
+        _MADE_ON_WRITE[file_class] = MadeOnWrite
+    return _MADE_ON_WRITE[file_class]
+
+
 class TemplateProblem(Exception):
     """A page template is missing or broken; the message names file and line."""
 
@@ -306,6 +330,7 @@ class Session:
             return
         path = self.dump_dir / src
         path.parent.mkdir(parents=True, exist_ok=True)
+        content = content() if callable(content) else content
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
@@ -354,6 +379,15 @@ class Session:
         if releases:  # the site's data version; when this page's content last changed
             meta.update(atlas_version=releases[0].version, atlas_changed=(self.page_releases.get(src) or releases[0]).date)
         return meta
+
+    def download_file(self, file_class, config, src: str, content):
+        """One download as a file of MkDocs' ``file_class`` (the glue passes it: nothing here
+        imports MkDocs); content that is a function is made when MkDocs writes the file."""
+        if not callable(content):
+            return file_class.generated(config, src, content=content)
+        file = made_on_write(file_class).generated(config, src, content=b"")
+        file.make = content
+        return file
 
     def download_files(self):
         """The site-wide tables and schemas, and each page's own rows: ``(path, content)``."""
