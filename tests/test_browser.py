@@ -472,8 +472,11 @@ def test_search_combines_filters_keeps_them_in_the_address_and_finds_document_nu
     results_of(page)
     everything = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
     for name, value in filters:  # tick a value in two filter groups, as a reader does
-        page.locator(".pagefind-ui__filter-name", has_text=re.compile(f"^{name}$")).click()
-        page.locator(f'input.pagefind-ui__filter-checkbox[name="{name}"][value="{value}"]').check()
+        box = page.locator(f'input.pagefind-ui__filter-checkbox[name="{name}"][value="{value}"]')
+        box.wait_for(state="attached", timeout=60000)  # the filter panel loads after the results
+        if not box.is_visible():  # its group is closed: open it
+            page.locator(".pagefind-ui__filter-name", has_text=re.compile(rf"^\s*{name}\s*$")).click()
+        box.check()
     page.wait_for_function("new URLSearchParams(location.search).getAll('f').length === 2")
     address = parse_qs(urlparse(page.url).query)
     assert address["q"] == [query] and sorted(address["f"]) == sorted(f"{n}:{v}" for n, v in filters)
