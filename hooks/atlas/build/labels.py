@@ -134,6 +134,10 @@ LABELS: dict[str, dict[str, str]] = {
     "agency_kind_collective": {"zh": "多个单位（统称）", "en": "Several bodies (collective)"},
     "counts": {"zh": "收录内容", "en": "What the site holds"},
     "how_to_cite": {"zh": "如何引用", "en": "How to cite"},
+    "cite_version": {
+        "zh": "每个页面的页脚写明数据版本和该页内容最后更新的日期，引用时可一并注明；各版改动见",
+        "en": "Every page's footer gives the data version and the date its content last changed, to name in a citation; what each version changed is in the",
+    },
     "cite_text": {
         "zh": "每个文件、任务、目标、部门和行业都有固定链接，网址只由编号构成，标题修改后也不会变化。引用任务或目标时，请复制其标题旁的链接（形如 `plans/文件编号/#任务编号`）。",
         "en": "Every plan, task, target, agency and sector has a permanent link built from ids only, so it does not change when a title is edited. To cite a task or target, copy the link of its heading (of the form `plans/<plan-id>/#<task-id>`).",
