@@ -16,26 +16,11 @@ from ..build.labels import label
 from ..build.progress import progress
 from ..build.resolve import Model, plan_year, years_in_force
 from ..build.views import PageView
+from ..outputs.page_downloads import selection
 
 PLAN_KINDS = ("plan", "plan-section", "plan-figures", "plan-source")
 # filter -> its label key, in the order the search page lists them
 FILTERS = ("region", "issuer", "lead", "sector", "doc_kind", "issued", "in_force", "deadline", "status")
-
-
-def _targets(view: PageView) -> list:
-    c = view.context
-    if view.kind in ("plan", "plan-section", "sector", "indicator", "region"):
-        return c.get("targets", [])
-    return {"agency": c.get("led_targets", []), "year": c.get("due", [])}.get(view.kind, [])
-
-
-def _tasks(m: Model, view: PageView) -> list:
-    c = view.context
-    if view.kind in ("plan", "plan-section"):
-        return c.get("tasks", [])
-    if view.kind == "sector":
-        return [r for _, refs in c.get("by_plan", []) for r in refs]
-    return []
 
 
 def page_filters(m: Model, view: PageView, lang: str) -> dict[str, list[str]]:
@@ -44,7 +29,10 @@ def page_filters(m: Model, view: PageView, lang: str) -> dict[str, list[str]]:
             "sector": lambda i: m.sectors[i].name}
     out: dict[str, list] = {key: [] for key in FILTERS}
     c, kind = view.context, view.kind
-    tasks, targets = _tasks(m, view), _targets(view)
+    shown = selection(m, view)  # the rows the page's tables show (and its downloads hold)
+    targets = shown.get("targets", [])
+    # the leads and sectors of the tasks a document or a sector lists; an agency page is its own lead
+    tasks = shown.get("tasks", []) if kind in ("plan", "plan-section", "sector") else []
     if kind in PLAN_KINDS:
         plan = c["plan"]
         out["region"].append(name["region"](plan.region))
