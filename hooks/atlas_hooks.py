@@ -1,17 +1,18 @@
-"""MkDocs glue: forwards MkDocs' events to the build session (``atlas.site.session``) and makes the
-generated pages MkDocs files in the language being built. The only module that imports mkdocs.
-mkdocs-static-i18n builds Chinese into ``site/``, then English into ``site/en/`` by running the
-whole build again: every event here runs once per language."""
+"""MkDocs glue: forwards MkDocs' events to the build session (``atlas.site.session``), makes the
+generated pages MkDocs files in the language being built and has our code convert them
+(``fast_page``). The only module that imports mkdocs. mkdocs-static-i18n builds Chinese, then
+English into ``site/en/`` by running the whole build again: every event runs once per language."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor  # MkDocs' link rewriting of a page
+from mkdocs.structure.toc import get_toc
 
 from atlas.model.errors import AtlasError
 from atlas.build.pipeline import data_last_changed
@@ -32,13 +33,6 @@ def _glue(call, *args):  # a session step; its failure is one MkDocs error with 
         raise PluginError(str(exc)) from None
 
 
-def _model():
-    try:
-        return session.load(log)
-    except AtlasError as exc:
-        raise PluginError("The data has errors; nothing was built.\n" + str(exc)) from None
-
-
 def _languages(config: MkDocsConfig) -> tuple:
     """``(i18n plugin, language being built, default language, the other languages)``."""
     i18n = config.plugins["i18n"]
@@ -46,10 +40,7 @@ def _languages(config: MkDocsConfig) -> tuple:
 
 
 on_startup = session.start  # (command, dirty)
-
-
-def on_shutdown() -> None:
-    session.finish(os.environ.get("ATLAS_TIMINGS"))  # the benchmark reads where our code spent time
+on_shutdown = session.finish  # also writes where our code spent time, for the benchmark
 
 
 @event_priority(50)  # before i18n (-100) reconfigures the config for the language
@@ -58,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if (session.command in ("build", "gh-deploy") and session.build is None
             and not site.name.startswith("mkdocs_")):  # `mkdocs serve` builds into its own temp dir
         config.site_dir = str(_glue(session.begin_build, site))
-    _model()
+    _glue(session.load_for_build, log)
     config.extra["atlas_data_changed"] = data_last_changed(session.data_dir)  # for the footer
     return config
 
@@ -67,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     i18n, lang, default, _ = _languages(config)
     others = [other for other in i18n.build_languages if other != lang]
-    _model()
+    _glue(session.load_for_build, log)
 
     def make(src: str, for_lang: str, content: str) -> File:
         file = File.generated(config, src, content=content)
@@ -89,11 +80,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.localization = None if lang == default else lang
         file.norm_src_uri = view.src
         files.append(file)
-    for src, content in session.download_files():  # the data tables, written by one language's build
-        file = session.download_file(File, config, src, content)
-        if lang != default and not i18n.config.build_only_locale:
-            file.inclusion = InclusionLevel.EXCLUDED  # links to it resolve all the same
-        files.append(file)
+    hidden = InclusionLevel.EXCLUDED if lang != default and not i18n.config.build_only_locale else None
+    for src, content in session.download_files():  # written by one language's build; links resolve
+        files.append(session.download_file(File, config, src, content, hidden))
     session.files_ready(files)
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
@@ -104,7 +93,18 @@ def on_env(env, config: MkDocsConfig, files: Files) -> None:  # compiled templat
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by:  # converted by our code when its Markdown is all ours (fast_page)
+        page.render = lambda config, files: _render_generated(page, config, files)
     return session.page_markdown(markdown, bool(page.file.generated_by))
+
+
+def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
+    links = _RelativePathTreeprocessor(page.file, files, config)  # same URLs, warnings, anchor checks
+    done = session.page_html(page.markdown, links.path_to_url, config.markdown_extensions, config.mdx_configs)
+    if done is None:
+        return Page.render(page, config, files)
+    page.content, page.toc, page._title_from_render = done.html, get_toc(done.toc), done.title
+    page.present_anchor_ids, page.links_to_anchors = done.anchors, links.links_to_anchors
 
 
 def on_page_context(context, page, config: MkDocsConfig, nav):

@@ -48,15 +48,21 @@ def _attribute(value: str) -> str:
 class CellConverter:
     """Inline Markdown of one cell to HTML, for the page ``md`` converts."""
 
-    def __init__(self, md: Markdown):
-        self.escaped = set(md.ESCAPED_CHARS)
-        self.relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    def __init__(self, escaped, path_to_url):
+        self.escaped = set(escaped)  # the characters a backslash escapes (Markdown's and its extensions')
+        self.path_to_url = path_to_url  # MkDocs' link rewriting for this page, or None
         self.urls: dict[str, str] = {}  # a page links many times to the same pages
+
+    @classmethod
+    def of(cls, md: Markdown) -> "CellConverter":
+        """For the page ``md`` converts (its links rewritten by MkDocs' ``relpath`` step)."""
+        relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+        return cls(md.ESCAPED_CHARS, relpath.path_to_url if relpath else None)
 
     def url(self, href: str) -> str:
         """``href`` as MkDocs rewrites it on this page (asked once per target)."""
         if href not in self.urls:
-            self.urls[href] = self.relpath.path_to_url(href)
+            self.urls[href] = self.path_to_url(href)
         return self.urls[href]
 
     def inline(self, s: str, in_link: bool = False) -> str:
@@ -109,7 +115,7 @@ class CellConverter:
                 break
             i += 1
         tail = LINK_TAIL.match(s, end + 1) if end is not None else None
-        if tail is None or self.relpath is None:
+        if tail is None or self.path_to_url is None:
             raise NotOurs("not a link we write")
         text = self.inline(s[start + 1:end], in_link=True)
         attrs = {"href": self.url(tail.group("href"))}
@@ -170,7 +176,7 @@ class TablesAsHtml(Preprocessor):
     before Python-Markdown parses HTML blocks."""
 
     def run(self, lines: list[str]) -> list[str]:
-        cells = CellConverter(self.md)
+        cells = CellConverter.of(self.md)
         out, i, n = [], 0, len(lines)
         while i < n:
             if (lines[i].startswith("|") and (i == 0 or not lines[i - 1].strip())

@@ -31,9 +31,10 @@ from ..build.resolve import Model
 from .safe_text import text as as_text
 from .site_search import IndexJob
 from .search_pairs import drop_paired, keep_paired, paired_folder
-from .site_swap import SiteBuild
+from .site_swap import SiteBuild, SiteError
 from .shards import Shard
 from . import lean_markdown
+from .fast_page import FastPages, PageHtml
 from ..build.urls import DOWNLOADS
 from ..build.views import PageView, build_views
 
@@ -137,6 +138,7 @@ class Session:
     problems: ProblemCounter | None = None
     index_jobs: dict = field(default_factory=dict)
     preview_index_jobs: dict = field(default_factory=dict)  # a preview's last index, still running
+    fast_pages: tuple | None = None  # (the Markdown settings they were read from, FastPages)
 
     @classmethod
     def from_environment(cls, root: Path) -> "Session":
@@ -160,7 +162,8 @@ class Session:
 
     def finish(self, timings_file: str | None = None) -> None:
         """End of the run: stop unfinished index jobs, keep the old site after a failed build,
-        write the seconds per stage to ``timings_file`` (for the benchmark)."""
+        write the seconds per stage to ``timings_file`` or ATLAS_TIMINGS (for the benchmark)."""
+        timings_file = timings_file or os.environ.get("ATLAS_TIMINGS")
         if timings_file:
             Path(timings_file).write_text(json.dumps(self.timings, indent=1), encoding="utf-8")
         for job in [*self.index_jobs.values(), *self.preview_index_jobs.values()]:
@@ -201,6 +204,13 @@ class Session:
         self.model, self.key, self.error, self.page_files = model, key, None, None
         gc.freeze()  # the model lives through the build: full collections need not walk it
         return model
+
+    def load_for_build(self, log) -> Model:
+        """``load`` for the glue: bad data is one ``SiteError`` that says nothing was built."""
+        try:
+            return self.load(log)
+        except AtlasError as exc:
+            raise SiteError("The data has errors; nothing was built.\n" + str(exc)) from None
 
     def render(self, lang: str, view: PageView) -> str:
         """One page's Markdown; a broken template is one ``TemplateProblem`` naming file and line."""
@@ -305,6 +315,21 @@ class Session:
         lean_markdown.for_page(generated)
         return self.preview_banner(markdown)
 
+    def page_html(self, markdown: str, path_to_url, extensions: list, configs: dict) -> PageHtml | None:
+        """A generated page's HTML, table of contents, title and ids made by ``fast_page``, or
+        ``None``: Python-Markdown converts it (its Markdown is not all ours; ATLAS_FULL_MARKDOWN=1)."""
+        if os.environ.get("ATLAS_FULL_MARKDOWN") == "1":
+            return None
+        settings = (extensions, configs)
+        if self.fast_pages is None or self.fast_pages[0] != settings:
+            self.fast_pages = (settings, FastPages(extensions, configs))
+        took = {}
+        with timed(took, "page html"):
+            done = self.fast_pages[1].convert(markdown, path_to_url)
+        if done is not None:  # the stage's time counts the pages converted here
+            self.timings["page html"] = self.timings.get("page html", 0.0) + took["page html"]
+        return done
+
     def preview_banner(self, markdown: str) -> str:
         """While a preview shows the last good data, every page says so first."""
         if not self.error:
@@ -380,13 +405,17 @@ class Session:
             meta.update(atlas_version=releases[0].version, atlas_changed=(self.page_releases.get(src) or releases[0]).date)
         return meta
 
-    def download_file(self, file_class, config, src: str, content):
+    def download_file(self, file_class, config, src: str, content, inclusion=None):
         """One download as a file of MkDocs' ``file_class`` (the glue passes it: nothing here
-        imports MkDocs); content that is a function is made when MkDocs writes the file."""
+        imports MkDocs); content that is a function is made when MkDocs writes the file.
+        ``inclusion``: MkDocs' level for it, when not the default."""
         if not callable(content):
-            return file_class.generated(config, src, content=content)
-        file = made_on_write(file_class).generated(config, src, content=b"")
-        file.make = content
+            file = file_class.generated(config, src, content=content)
+        else:
+            file = made_on_write(file_class).generated(config, src, content=b"")
+            file.make = content
+        if inclusion is not None:
+            file.inclusion = inclusion
         return file
 
     def download_files(self):
