@@ -8,10 +8,12 @@ Usage:
 
 Each part is ``mkdocs build --dirty`` with ``ATLAS_SHARD=I/N``: it loads and checks all the data
 and knows every page, but writes only its share of the detail pages (``atlas.site.shards``).
-The merge puts the parts' folders together, makes the search index of each language on the
-merged site (both at once) and moves the result into ``--out`` whole, as ``mkdocs build`` does:
-a failed part or merge leaves the old site as it was. ``mkdocs build`` still builds the same site
-in one process.
+On one machine the parts write into the same folder at once (ATLAS_SHARED_OUT=1: the files they
+all write, navigation pages and assets, get the same bytes from each); parts built on several
+machines are put together by ``--merge``, which checks that the files they share are the same.
+Then the search index of each language is made (both at once) and the result is moved into
+``--out`` whole, as ``mkdocs build`` does: a failed part or merge leaves the old site as it was.
+``mkdocs build`` still builds the same site in one process.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -49,9 +50,10 @@ def languages(config: Path) -> tuple[str, list[str]]:
     return "en", []
 
 
-def build_part(config: Path, shard: int, shards: int, out: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --dirty`` of part ``shard`` of ``shards`` into ``out``; its output kept."""
-    env = {**os.environ, "ATLAS_SHARD": f"{shard}/{shards}"}
+def build_part(config: Path, shard: int, shards: int, out: Path, shared: bool = False) -> subprocess.CompletedProcess:
+    """``mkdocs build --dirty`` of part ``shard`` of ``shards`` into ``out`` (``shared``: a folder
+    the other parts write into at the same time, published by the caller); its output kept."""
+    env = {**os.environ, "ATLAS_SHARD": f"{shard}/{shards}", "ATLAS_SHARED_OUT": "1" if shared else ""}
     command = [sys.executable, "-m", "mkdocs", "build", "--dirty", "-q", "-f", str(config), "-d", str(out)]
     return subprocess.run(command, env=env, capture_output=True, text=True, cwd=config.parent)
 
@@ -63,23 +65,48 @@ def failed(result: subprocess.CompletedProcess, what: str) -> bool:
     return True
 
 
-def merge_and_publish(parts: list[Path], out: Path, config: Path) -> None:
-    """Merge ``parts`` into ``<out>.partial``, index it, and move it into place."""
+def publish(out: Path, config: Path, fill) -> bool:
+    """``fill(partial)`` writes the site into ``<out>.partial`` (False: it failed); then index it
+    and move it into place. Any failure leaves the old site as it was."""
     default, others = languages(config)
     site = SiteBuild(out)
     partial = site.start()
     try:
+        if not fill(partial):
+            site.discard()
+            return False
         started = time.perf_counter()
-        count = merge(parts, partial)
-        merged = time.perf_counter()
-        print(f"merged {len(parts)} parts: {count} files ({merged - started:.1f} s)")
-        print(build_index(partial, default, others) + f" ({time.perf_counter() - merged:.1f} s)")
+        print(build_index(partial, default, others) + f" ({time.perf_counter() - started:.1f} s)")
         site.swap()
+        return True
     except BaseException:
         site.discard()
         raise
     finally:
         site.release()
+
+
+def merged(parts: list[Path]):
+    """``fill`` for ``publish``: the built ``parts`` put together."""
+    def fill(partial: Path) -> bool:
+        started = time.perf_counter()
+        count = merge(parts, partial)
+        print(f"merged {len(parts)} parts: {count} files ({time.perf_counter() - started:.1f} s)")
+        return True
+    return fill
+
+
+def built_in_place(config: Path, jobs: int):
+    """``fill`` for ``publish``: ``jobs`` parts built at once, all into the same folder (each
+    writes its own pages, and the same bytes to the files every part writes), so that nothing is
+    merged afterwards."""
+    def fill(partial: Path) -> bool:
+        started = time.perf_counter()
+        with ThreadPoolExecutor(jobs) as pool:
+            results = list(pool.map(lambda i: build_part(config, i, jobs, partial, shared=True), range(jobs)))
+        print(f"{jobs} parts built at once ({time.perf_counter() - started:.1f} s)")
+        return not any([failed(r, f"part {i} of {jobs}") for i, r in enumerate(results)])
+    return fill
 
 
 def main() -> int:
@@ -96,7 +123,7 @@ def main() -> int:
     started = time.perf_counter()
     try:
         if args.merge:
-            merge_and_publish([p.resolve() for p in args.merge], out, config)
+            publish(out, config, merged([p.resolve() for p in args.merge]))
         elif args.shards is not None or args.shard is not None:
             if args.shards is None or args.shard is None or not 0 <= args.shard < args.shards:
                 parser.error("--shards N and --shard I go together, with 0 <= I < N")
@@ -104,16 +131,8 @@ def main() -> int:
                 return 1
             print(f"part {args.shard} of {args.shards} built in {out}/; merge the parts with --merge")
         else:
-            jobs = max(1, args.jobs)
-            with tempfile.TemporaryDirectory(prefix="atlas-parts-", dir=out.parent) as scratch:
-                parts = [Path(scratch) / f"part-{i}" for i in range(jobs)]
-                with ThreadPoolExecutor(jobs) as pool:
-                    results = list(pool.map(lambda i: build_part(config, i, jobs, parts[i]), range(jobs)))
-                built = time.perf_counter()
-                print(f"{jobs} parts built at once ({built - started:.1f} s)")
-                if any(failed(r, f"part {i} of {jobs}") for i, r in enumerate(results)):
-                    return 1
-                merge_and_publish(parts, out, config)
+            if not publish(out, config, built_in_place(config, max(1, args.jobs))):
+                return 1
     except (AtlasError, ShardError, SiteError) as exc:
         print(f"{exc}\nThe site was not changed.", file=sys.stderr)
         return 1

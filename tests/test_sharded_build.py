@@ -59,10 +59,10 @@ def test_two_parts_merged_are_the_site_one_build_makes(tmp_path, mini_data):
                mini_data)
     assert done.returncode == 0, done.stderr
     assert_same_site(tmp_path / "merged", single)
-    # the whole build on every core: the same parts and merge, in one command
+    # the whole build on every core: the same parts, written into one folder at once (no merge)
     done = run(["--out", str(tmp_path / "whole"), "--jobs", "2"], mini_data)
     assert done.returncode == 0, done.stderr
-    assert "2 parts built at once" in done.stdout
+    assert "2 parts built at once" in done.stdout and "merged 2 parts" not in done.stdout
     assert_same_site(tmp_path / "whole", single)
 
 
@@ -81,6 +81,19 @@ def test_parts_that_do_not_fit_together_are_refused(tmp_path, mini_data):
     assert (tmp_path / "site" / "keep.html").read_text(encoding="utf-8") == "old"
     done = run(["--merge", str(tmp_path / "nowhere"), "--out", str(tmp_path / "site")], mini_data)
     assert done.returncode == 1 and "is not a built part" in done.stderr
+
+
+def test_a_whole_build_whose_part_fails_leaves_the_old_site(tmp_path, mini_data):
+    """The parts write into one folder beside the site; a failed part leaves nothing there."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "keep.html").write_text("old", encoding="utf-8")
+    regions = mini_data / "regions.yaml"
+    regions.write_text(regions.read_text(encoding="utf-8") + "\n  - id: [broken\n", encoding="utf-8")
+    done = run(["--out", str(tmp_path / "site"), "--jobs", "2"], mini_data)
+    assert done.returncode == 1 and "part 0 of 2 failed; the site was not changed" in done.stderr
+    assert "regions.yaml" in done.stderr and "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".site.lock") == ["data", "site"]  # no site.partial
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["keep.html"]
 
 
 def test_a_part_is_named_i_of_n_and_the_parts_share_out_every_page():

@@ -249,7 +249,12 @@ class Session:
 
     # -- the site folder: written aside, swapped in whole ----------------------------------------
     def begin_build(self, site: Path) -> Path:
-        """Where this build writes: ``<site>.partial``, taken under a lock (raises ``SiteError``)."""
+        """Where this build writes: ``<site>.partial``, taken under a lock (raises ``SiteError``).
+        A part of ``scripts/build.py`` with ATLAS_SHARED_OUT=1 writes into ``site`` itself, beside
+        the other parts (they write the same bytes to the files they share): the script took the
+        lock and swaps the whole site in once every part is built and indexed."""
+        if self.shard is not None and os.environ.get("ATLAS_SHARED_OUT") == "1":
+            return site
         self.build = SiteBuild(site)
         return self.build.start()
 
