@@ -133,8 +133,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-50)  # before i18n's post_build (-100), which builds the other languages
 def _start_default_language_index(config: MkDocsConfig) -> None:
     i18n, lang, default, others = _languages(config)
-    if not (i18n.building or lang != default or session.index_jobs or i18n.config.build_only_locale or session.shard):
-        session.index_default_language(Path(config.site_dir), others, default)
+    if not (i18n.building or lang != default or session.index_jobs or i18n.config.build_only_locale):
+        session.default_language_written(Path(config.site_dir), others, default)
 
 
 @event_priority(-200)  # after i18n's post_build (-100), which builds the other languages

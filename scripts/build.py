@@ -30,7 +30,8 @@ import yaml
 
 from atlas.model.errors import AtlasError
 from atlas.site.shards import ShardError, merge
-from atlas.site.site_search import build_index
+from atlas.site.search_pairs import written_mark
+from atlas.site.site_search import build_index, default_language_job
 from atlas.site.site_swap import SiteBuild, SiteError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,29 +67,33 @@ def failed(result: subprocess.CompletedProcess, what: str) -> bool:
 
 
 def publish(out: Path, config: Path, fill) -> bool:
-    """``fill(partial)`` writes the site into ``<out>.partial`` (False: it failed); then index it
-    and move it into place. Any failure leaves the old site as it was."""
+    """``fill(partial, running)`` writes the site into ``<out>.partial`` (False: it failed), and
+    may start languages' index runs in ``running``; then the index is finished and the site moved
+    into place. Any failure leaves the old site as it was."""
     default, others = languages(config)
     site = SiteBuild(out)
     partial = site.start()
+    running: dict = {}
     try:
-        if not fill(partial):
+        if not fill(partial, running):
             site.discard()
             return False
         started = time.perf_counter()
-        print(build_index(partial, default, others) + f" ({time.perf_counter() - started:.1f} s)")
+        print(build_index(partial, default, others, running=running) + f" ({time.perf_counter() - started:.1f} s after the parts)")
         site.swap()
         return True
     except BaseException:
         site.discard()
         raise
     finally:
+        for job in running.values():
+            job.cancel()
         site.release()
 
 
 def merged(parts: list[Path]):
     """``fill`` for ``publish``: the built ``parts`` put together."""
-    def fill(partial: Path) -> bool:
+    def fill(partial: Path, running: dict) -> bool:
         started = time.perf_counter()
         count = merge(parts, partial)
         print(f"merged {len(parts)} parts: {count} files ({time.perf_counter() - started:.1f} s)")
@@ -99,11 +104,22 @@ def merged(parts: list[Path]):
 def built_in_place(config: Path, jobs: int):
     """``fill`` for ``publish``: ``jobs`` parts built at once, all into the same folder (each
     writes its own pages, and the same bytes to the files every part writes), so that nothing is
-    merged afterwards."""
-    def fill(partial: Path) -> bool:
+    merged afterwards. The default language's index starts as soon as every part has written
+    that language (``search_pairs.written_mark``), while the parts build the others."""
+    default, others = languages(config)
+
+    def fill(partial: Path, running: dict) -> bool:
         started = time.perf_counter()
+        marks = [written_mark(partial, default, i) for i in range(jobs)]
         with ThreadPoolExecutor(jobs) as pool:
-            results = list(pool.map(lambda i: build_part(config, i, jobs, partial, shared=True), range(jobs)))
+            builds = [pool.submit(build_part, config, i, jobs, partial, True) for i in range(jobs)]
+            while not all(b.done() for b in builds):
+                if not running and all(m.exists() for m in marks):
+                    running[default] = default_language_job(partial, default, others)
+                    print(f"{default}: every part written, indexed while the others are built "
+                          f"({time.perf_counter() - started:.1f} s)")
+                time.sleep(0.1)
+            results = [b.result() for b in builds]
         print(f"{jobs} parts built at once ({time.perf_counter() - started:.1f} s)")
         return not any([failed(r, f"part {i} of {jobs}") for i, r in enumerate(results)])
     return fill

@@ -63,6 +63,8 @@ def test_two_parts_merged_are_the_site_one_build_makes(tmp_path, mini_data):
     done = run(["--out", str(tmp_path / "whole"), "--jobs", "2"], mini_data)
     assert done.returncode == 0, done.stderr
     assert "2 parts built at once" in done.stdout and "merged 2 parts" not in done.stdout
+    # Chinese was indexed as soon as both parts had written it, while they built English
+    assert done.stdout.index("zh: every part written") < done.stdout.index("2 parts built at once")
     assert_same_site(tmp_path / "whole", single)
 
 

@@ -136,6 +136,17 @@ def keep_paired(site: Path, lang: str, rel: str, html: str) -> None:
         target.write_text(paired_html(html), encoding="utf-8")
 
 
+def written_mark(site: Path, lang: str, part: int) -> Path:
+    """The file by which part ``part`` of a build says it has written all of ``lang``'s pages."""
+    return site / PAIRED_DIR / f"{lang}.written.{part}"
+
+
+def mark_written(site: Path, lang: str, part: int) -> None:
+    target = written_mark(site, lang, part)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.touch()
+
+
 def drop_paired(site: Path) -> None:
     """The copies are not published: removed once every language is indexed."""
     shutil.rmtree(site / PAIRED_DIR, ignore_errors=True)

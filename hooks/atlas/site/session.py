@@ -30,7 +30,7 @@ from .render import after_h1, make_env, render_page, template_problem
 from ..build.resolve import Model
 from .safe_text import text as as_text
 from .site_search import IndexJob
-from .search_pairs import drop_paired, keep_paired, paired_folder
+from .search_pairs import drop_paired, keep_paired, mark_written, paired_folder
 from .site_swap import SiteBuild, SiteError
 from .shards import Shard
 from . import lean_markdown
@@ -155,6 +155,11 @@ class Session:
         a malformed value raises ``AtlasError``."""
         return Shard.parse(os.environ.get("ATLAS_SHARD"))
 
+    @property
+    def shared_out(self) -> bool:
+        """A part writing into the folder the other parts write into (ATLAS_SHARED_OUT=1)."""
+        return self.shard is not None and os.environ.get("ATLAS_SHARED_OUT") == "1"
+
     def start(self, command: str, dirty: bool) -> None:
         self.problems = ProblemCounter()
         logging.getLogger("mkdocs").addHandler(self.problems)
@@ -228,10 +233,11 @@ class Session:
         remember_lookups(files)
 
     def reread_hand_written(self, pages) -> None:
-        """``serve --dirty`` does not read the pages it thinks unchanged, so their titles are
-        unknown and the tabs of the pages it rebuilds read "None": hand-written pages (a few)
-        are always read again."""
-        if self.dirty and self.command == "serve":
+        """``--dirty`` does not read the pages it thinks unchanged, so their titles are unknown
+        and the tabs of the pages it rebuilds read "None": hand-written pages (a few) are always
+        read again, in ``serve --dirty`` and in a part writing beside others (which would take a
+        page another part has just written for unchanged)."""
+        if self.dirty and (self.command == "serve" or self.shared_out):
             for file in pages:
                 if not file.generated_by:
                     file.is_modified = lambda: True
@@ -253,14 +259,20 @@ class Session:
         A part of ``scripts/build.py`` with ATLAS_SHARED_OUT=1 writes into ``site`` itself, beside
         the other parts (they write the same bytes to the files they share): the script took the
         lock and swaps the whole site in once every part is built and indexed."""
-        if self.shard is not None and os.environ.get("ATLAS_SHARED_OUT") == "1":
+        if self.shared_out:
             return site
         self.build = SiteBuild(site)
         return self.build.start()
 
-    def index_default_language(self, site: Path, other_languages: list[str], default: str) -> None:
+    def default_language_written(self, site: Path, other_languages: list[str], default: str) -> None:
         """The default language's pages are written: index them on the second core while the
-        other languages are built."""
+        other languages are built. A part of ``scripts/build.py`` (``shard``) indexes nothing; one
+        writing into the folder the other parts share says so (``search_pairs.mark_written``), and
+        the script indexes that language once every part has written it."""
+        if self.shard is not None:
+            if self.shared_out:
+                mark_written(site, default, self.shard.index)
+            return
         self.settle_preview_index()
         return_free_memory()  # this Pagefind runs beside the next language's build
         self.index_jobs = {default: IndexJob(site, tuple(other_languages), language=default,

@@ -120,8 +120,14 @@ def default_language_glob(site_dir: Path, language_dirs: list[str]) -> str:
     return "{" + ",".join(parts) + "}"
 
 
+def default_language_job(site_dir: Path, default_language: str, language_dirs, root_selector: str | None = None) -> IndexJob:
+    """The default language's Pagefind run (the site minus the other languages' folders)."""
+    return IndexJob(site_dir, tuple(language_dirs), root_selector, default_language,
+                    paired_folder(site_dir, default_language))
+
+
 def build_index(site_dir: Path, default_language: str = "zh", language_dirs: list[str] = (),
-                root_selector: str | None = None) -> str:
+                root_selector: str | None = None, running: dict | None = None) -> str:
     """Index every language, one Pagefind run each, all at once; a summary line.
 
     ``language_dirs`` are the folders of the other languages (``["en"]``): each gets its own
@@ -129,12 +135,14 @@ def build_index(site_dir: Path, default_language: str = "zh", language_dirs: lis
     language keeps a reader's download to one language's index. ``root_selector`` is for pages
     not marked by ``mark_searchable`` (the benchmark's plain-MkDocs baseline). The pages the build
     kept cut into pairs are read, then removed. Raises ``AtlasError`` if a run fails (the others
-    are stopped).
+    are stopped). ``running``: the runs already started, by language (``default_language_job``).
     """
-    jobs = {folder: IndexJob(site_dir / folder, (), root_selector, folder, paired_folder(site_dir, folder))
-            for folder in language_dirs}
-    jobs[default_language] = IndexJob(site_dir, tuple(language_dirs), root_selector, default_language,
-                                      paired_folder(site_dir, default_language))
+    jobs = dict(running or {})
+    for folder in language_dirs:
+        if folder not in jobs:
+            jobs[folder] = IndexJob(site_dir / folder, (), root_selector, folder, paired_folder(site_dir, folder))
+    if default_language not in jobs:
+        jobs[default_language] = default_language_job(site_dir, default_language, language_dirs, root_selector)
     try:
         counts = {lang: job.wait() for lang, job in jobs.items()}
     finally:
