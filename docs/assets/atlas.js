@@ -324,7 +324,17 @@
       });
       history.replaceState(null, "", url);
     });
-    if (query) ui.triggerSearch(query);
+    /* Pagefind's interface (1.5.2) shows the filter groups its first search counted, and that
+       search counts only the filter files loaded by then: on a cold page some groups (Region…)
+       could be missing until the next search. So every filter file is loaded first, through the
+       very module the interface uses (one Pagefind per page). */
+    if (query) {
+      var script = document.querySelector('script[src*="pagefind-ui.js"]');
+      var ready = script
+        ? import(new URL("pagefind.js", script.src).href).then(function (pagefind) { return pagefind.filters(); })
+        : Promise.resolve();
+      ready.catch(function () {}).then(function () { ui.triggerSearch(query); });
+    }
   }
   /* Result excerpts are flattened page text: an English quote on a Chinese page loses its
      lang there. Mark runs in the other language's script again, as the build does
