@@ -96,16 +96,8 @@ def _convert(text: str, generated: bool) -> tuple[str, int]:
     """``text`` converted as a generated (tables by us) or a hand-written page, with a stand-in
     for MkDocs' link rewriting (``relpath``) on both ways; and how many tables we wrote."""
     import markdown
-    from markdown.treeprocessors import Treeprocessor
     from atlas.site import lean_markdown
-
-    class RelPath(Treeprocessor):
-        def path_to_url(self, url):
-            return url.replace(".md", "/")
-
-        def run(self, root):
-            for el in root.iter("a"):
-                el.set("href", self.path_to_url(el.get("href")))
+    from test_fast_page import Links as RelPath
 
     lean_markdown.for_page(generated)
     try:
