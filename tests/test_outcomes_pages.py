@@ -91,6 +91,7 @@ def test_status_comes_with_its_rule_and_figure(real_site: Path, lang: str):
     row = section[:section.index("</tr>", section.index("<tbody>"))]
     assert "t2-0-service-value-added" in row or "t3-1-0-port-cargo" in row
     assert 'class="atlas-rule"' in row
+    assert '</a> <small class="atlas-rule">' in row  # apart in the page's text (search excerpts, copying)
     assert ("依据截止年份全年数据" if lang == "" else "deadline year's full-year figure") in row
 
 

@@ -230,7 +230,9 @@ class PageRenderer:
             why = label("trajectory_rates", self.lang).format(
                 required=present.percent(path.required, self.lang), actual=present.percent(path.actual, self.lang),
                 base=present.period_label(path.base.observation.period, self.lang))
-        return (f'[{name}]({rule}){{ .atlas-status .atlas-status--{result.status} }}'
+        # the space keeps the two apart in text taken from the page (search excerpts, copying);
+        # the rule is a block of its own on screen
+        return (f'[{name}]({rule}){{ .atlas-status .atlas-status--{result.status} }} '
                 f'<small class="atlas-rule">{as_text(why)}</small>')
 
     def url_link(self, url: str) -> str:
