@@ -66,7 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.dest_uri = f"{for_lang}/{file.dest_uri}"
         return file
 
-    for view, markdown, unchanged in _glue(session.pages, lang, default):
+    for view, markdown, unchanged in _glue(session.pages, lang, default, others):
         if files.get_file_from_path(view.src) is not None:
             raise PluginError(f"docs/{view.src} would hide a generated page; rename or remove it")
         file = make(view.src, lang, markdown)

@@ -35,6 +35,7 @@ from .site_swap import SiteBuild, SiteError
 from .shards import Shard
 from . import lean_markdown
 from .fast_page import FastPages, PageHtml
+from .render_ahead import RenderAhead
 from ..build.urls import DOWNLOADS
 from ..build.views import PageView, build_views
 
@@ -139,6 +140,7 @@ class Session:
     index_jobs: dict = field(default_factory=dict)
     preview_index_jobs: dict = field(default_factory=dict)  # a preview's last index, still running
     fast_pages: tuple | None = None  # (the Markdown settings they were read from, FastPages)
+    ahead: RenderAhead | None = None  # the other languages' pages, being rendered by a copy
 
     @classmethod
     def from_environment(cls, root: Path) -> "Session":
@@ -173,6 +175,9 @@ class Session:
             Path(timings_file).write_text(json.dumps(self.timings, indent=1), encoding="utf-8")
         for job in [*self.index_jobs.values(), *self.preview_index_jobs.values()]:
             job.cancel()
+        if self.ahead is not None:
+            self.ahead.cancel()
+            self.ahead = None
         if self.build is not None:
             if not self.swapped:
                 self.build.discard()
@@ -378,8 +383,10 @@ class Session:
         else:
             path.write_text(content, encoding="utf-8")
 
-    def pages(self, lang: str, default: str) -> list[tuple[PageView, str, bool]]:
-        """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``."""
+    def pages(self, lang: str, default: str, others: list[str] = ()) -> list[tuple[PageView, str, bool]]:
+        """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``.
+        The default language's build starts a copy that renders the ``others`` meanwhile
+        (``render_ahead``); their builds take their pages from it."""
         model = self.model
         with timed(self.timings, "views"), collector_paused():
             views = build_views(model, lang)
@@ -392,6 +399,7 @@ class Session:
         mine = shard.share([v.src for v in views if not v.in_nav]) if shard else None
         downloads = PageDownloads(model) if self.page_files is None else None
         page_files: dict = {}
+        rendered = self._rendered_ahead(lang, default, list(others) if shard is None else [])
         with collector_paused():  # once for all pages, not once per page
             for view in views:
                 if mine is not None and not view.in_nav and view.src not in mine:
@@ -400,7 +408,9 @@ class Session:
                 if downloads is not None:
                     with timed(self.timings, "downloads"):
                         page_files.update(downloads.files(view))
-                markdown = self.render(lang, view)
+                markdown = rendered.get(view.src)
+                if markdown is None:
+                    markdown = self.render(lang, view)
                 self.dump(view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
                 unchanged = not view.in_nav and self.unchanged_since_last_preview(lang, view.src, markdown)
                 out.append((view, markdown, unchanged))
@@ -410,6 +420,19 @@ class Session:
         for src, content in self.download_files():
             self.dump(src, content)
         return out
+
+    def _rendered_ahead(self, lang: str, default: str, others: list[str]) -> dict:
+        """``{src: Markdown}`` of ``lang``'s pages already rendered by the copy; for the default
+        language, the copy is started (when a core is free) and nothing is ready yet."""
+        if lang != default:
+            return self.ahead.take(lang) if self.ahead is not None else {}
+        if self.ahead is not None:
+            self.ahead.cancel()
+        self.ahead = None
+        if others and RenderAhead.possible():
+            self.ahead = RenderAhead(lambda other: {view.src: self.render(other, view)
+                                                    for view in build_views(self.model, other)}, others)
+        return {}
 
     def page_meta(self, title: str | None, is_home: bool, src: str) -> dict:
         """What a page's template reads besides MkDocs' own: its ``<title>`` as escaped text
