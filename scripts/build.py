@@ -67,15 +67,15 @@ def failed(result: subprocess.CompletedProcess, what: str) -> bool:
 
 
 def publish(out: Path, config: Path, fill) -> bool:
-    """``fill(partial, running)`` writes the site into ``<out>.partial`` (False: it failed), and
-    may start languages' index runs in ``running``; then the index is finished and the site moved
-    into place. Any failure leaves the old site as it was."""
+    """``fill(partial, (default, others), running)`` writes the site into ``<out>.partial``
+    (False: it failed), and may start languages' index runs in ``running``; then the index is
+    finished and the site moved into place. Any failure leaves the old site as it was."""
     default, others = languages(config)
     site = SiteBuild(out)
     partial = site.start()
     running: dict = {}
     try:
-        if not fill(partial, running):
+        if not fill(partial, (default, others), running):
             site.discard()
             return False
         started = time.perf_counter()
@@ -93,7 +93,7 @@ def publish(out: Path, config: Path, fill) -> bool:
 
 def merged(parts: list[Path]):
     """``fill`` for ``publish``: the built ``parts`` put together."""
-    def fill(partial: Path, running: dict) -> bool:
+    def fill(partial: Path, langs: tuple, running: dict) -> bool:
         started = time.perf_counter()
         count = merge(parts, partial)
         print(f"merged {len(parts)} parts: {count} files ({time.perf_counter() - started:.1f} s)")
@@ -106,9 +106,8 @@ def built_in_place(config: Path, jobs: int):
     writes its own pages, and the same bytes to the files every part writes), so that nothing is
     merged afterwards. The default language's index starts as soon as every part has written
     that language (``search_pairs.written_mark``), while the parts build the others."""
-    default, others = languages(config)
-
-    def fill(partial: Path, running: dict) -> bool:
+    def fill(partial: Path, langs: tuple, running: dict) -> bool:
+        default, others = langs
         started = time.perf_counter()
         marks = [written_mark(partial, default, i) for i in range(jobs)]
         with ThreadPoolExecutor(jobs) as pool:

@@ -87,7 +87,7 @@ class PageConverter:
             elif line.startswith("- "):
                 if end < n and self._continues(lines, end):
                     raise NotOurs("a loose list, or a list item over several blocks")
-                out.append(self.list(lines[i:end]))
+                out.append(self.bullet_list(lines[i:end]))
             elif line.startswith("!!! "):
                 end = self._indented_end(lines, i + 1)
                 out.append(self.admonition(line, [x[4:] for x in lines[i + 1:end]]))
@@ -164,7 +164,7 @@ class PageConverter:
             self.ids.add(attrs["id"])
         return attrs
 
-    def list(self, block: list[str]) -> str:
+    def bullet_list(self, block: list[str]) -> str:
         items = []  # (depth, text)
         for line in block:
             m = LIST_ITEM.match(line)
