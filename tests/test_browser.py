@@ -183,12 +183,48 @@ def test_search_page_cuts_and_joins_chinese_as_the_build_does(site, page, prefix
     assert page.evaluate("t => atlasJoinPairs(t)", excerpt) == "嘉兴市<mark>房地产</mark>开发"
 
 
+def show_filters(page) -> None:
+    """Ask for the filters, as a reader does: the button above the results fetches them."""
+    page.locator(".atlas-search-more").click()
+    page.locator(".pagefind-ui__filter-panel").wait_for(timeout=30000)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_fetches_the_filters_only_when_asked(site, page, prefix):
+    """Issue 14: the filter files grow with the site (185 KB gzipped at K = 30, as much again as
+    the rest of a search), so a search fetches none; the button fetches them all, and the page
+    type comes first, open on a desk."""
+    _, base, _ = site
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(base + prefix + "search/?q=" + ("物流" if not prefix else "logistics"))
+    results_of(page)
+    assert page.locator(".pagefind-ui__filter-panel").count() == 0
+    assert not [u for u in fetched if u.endswith(".pf_filter")]
+    assert any(u.endswith(".pf_index") for u in fetched)  # the search itself ran
+    show_filters(page)
+    assert page.locator(".atlas-search-more").count() == 0
+    filter_files = {u for u in fetched if u.endswith(".pf_filter")}
+    assert len(filter_files) == 10, filter_files  # the page type and the nine of search_filters
+    names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert names[0].strip() == ("类型" if not prefix else "Type") and len(names) == 10, names
+    first = page.locator(".pagefind-ui__filter-block").first
+    assert first.locator("input.pagefind-ui__filter-checkbox").first.is_visible()  # open at 1280 px
+    # a filtered address fetches them at once: its groups are there without asking
+    page.goto(base + prefix + "search/?q=" + ("物流&f=地区:嘉兴市" if not prefix else "logistics&f=Region:Jiaxing"))
+    results_of(page)
+    page.locator(".pagefind-ui__filter-panel").wait_for(timeout=30000)
+    assert page.locator(".atlas-search-more").count() == 0
+    assert page.locator("input.pagefind-ui__filter-checkbox:checked").count() == 1
+
+
 def test_search_results_can_be_narrowed_by_type_and_linked(site, page):
     _, base, _ = site
     page.goto(base + "search/?q=" + "物流")  # a shared link to a results page runs its search
     results_of(page)
     assert page.locator(".pagefind-ui__search-input").input_value() == "物流"
     found = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
+    show_filters(page)
     page.locator('input.pagefind-ui__filter-checkbox[name="类型"][value="行业"]').check()
     page.wait_for_function(f"!document.querySelector('.pagefind-ui__message').innerText.includes(' {found} ')")
     page.wait_for_function("(() => { const a = [...document.querySelectorAll('.pagefind-ui__result-title a')];"
@@ -471,6 +507,7 @@ def test_search_combines_filters_keeps_them_in_the_address_and_finds_document_nu
     page.goto(base + prefix + "search/?q=" + query)
     results_of(page)
     everything = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
+    show_filters(page)
     for name, value in filters:  # tick a value in two filter groups, as a reader does
         box = page.locator(f'input.pagefind-ui__filter-checkbox[name="{name}"][value="{value}"]')
         box.wait_for(state="attached", timeout=60000)  # the filter panel loads after the results

@@ -261,6 +261,7 @@
    (?q=…&f=…), so a results page can be linked and reloaded. "/" anywhere focuses the header's box. */
 (function () {
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var OWN_SCRIPT = document.currentScript && document.currentScript.src;  /* …/assets/atlas.js */
   function joinResult(result) {
     if (result.meta && result.meta.title) result.meta.title = atlasJoinPairs(result.meta.title, true);
     if (result.excerpt) result.excerpt = atlasJoinPairs(result.excerpt);
@@ -287,6 +288,32 @@
       var cut = pair.indexOf(":");
       if (cut > 0) (chosen[pair.slice(0, cut)] = chosen[pair.slice(0, cut)] || []).push(pair.slice(cut + 1));
     });
+    /* FILTERS_ON_DEMAND: the interface gets Pagefind through atlas-pagefind.js (mapped by an
+       import map), which fetches the filter files only when asked: at 30 times the real data they
+       are 185 KB gzipped, as much again as the rest of one search. A browser without import
+       maps gets Pagefind itself, which fetches them at once. */
+    var uiScript = document.querySelector('script[src*="pagefind-ui.js"]');
+    var pagefindUrl = uiScript ? new URL("pagefind.js", uiScript.src).href : "";
+    var lazy = !!(uiScript && OWN_SCRIPT && HTMLScriptElement.supports && HTMLScriptElement.supports("importmap"));
+    if (lazy) {
+      var map = document.createElement("script");
+      map.type = "importmap";
+      var imports = {};
+      imports[pagefindUrl] = new URL("atlas-pagefind.js", OWN_SCRIPT).href;
+      map.textContent = JSON.stringify({ imports: imports });
+      document.head.appendChild(map);
+    }
+    /* the filter groups listed first: the page type, and whatever the address chose; they are
+       open at the start on a desk (a phone opens only those the address chose) */
+    var first = ["类型", "Type"].concat(Object.keys(chosen));
+    var opened = window.matchMedia("(min-width: 60em)").matches ? first : Object.keys(chosen);
+    function loadFilters() {
+      if (!pagefindUrl) return Promise.resolve();
+      return import(pagefindUrl).then(function (pagefind) {
+        if (pagefind.firstFilters) pagefind.firstFilters(first);
+        return pagefind.loadFilters ? pagefind.loadFilters() : pagefind.filters();
+      });
+    }
     var ui = new PagefindUI({
       element: box, showSubResults: true, showImages: false, resetStyles: false,
       autofocus: !query, pageSize: 10,
@@ -296,8 +323,7 @@
          that mention a word once: Pagefind's default pageLength 0.75 put the logistics sector
          fourth for 物流 and the commission off the first page for 市发展改革委 */
       ranking: { pageLength: 0.2 },
-      /* the page type on a desk, and whatever the address chose */
-      openFilters: (window.matchMedia("(min-width: 60em)").matches ? ["类型", "Type"] : []).concat(Object.keys(chosen)),
+      openFilters: opened,
       processTerm: function (term) {
         var url = new URL(location.href);
         if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
@@ -324,17 +350,49 @@
       });
       history.replaceState(null, "", url);
     });
-    /* Pagefind's interface (1.5.2) shows the filter groups its first search counted, and that
-       search counts only the filter files loaded by then: on a cold page some groups (Region…)
-       could be missing until the next search. So every filter file is loaded first, through the
-       very module the interface uses (one Pagefind per page). */
+    /* Pagefind's interface (1.5.2) shows the filter groups its first search counted, and a
+       search counts only the filter files loaded by then. So before a filtered search (or any
+       search, where the filter files cannot wait: see FILTERS_ON_DEMAND) every filter file is
+       loaded first, through the very module the interface uses (one Pagefind per page). */
+    var filtersWanted = lazy ? Object.keys(chosen).length > 0 : true;
     if (query) {
-      var script = document.querySelector('script[src*="pagefind-ui.js"]');
-      var ready = script
-        ? import(new URL("pagefind.js", script.src).href).then(function (pagefind) { return pagefind.filters(); })
-        : Promise.resolve();
+      var ready = filtersWanted ? loadFilters() : Promise.resolve();
       ready.catch(function () {}).then(function () { ui.triggerSearch(query); });
     }
+    if (!lazy || filtersWanted) return;
+    /* a button above the results loads the filters and runs the search again to count them */
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "atlas-search-more md-button";
+    more.textContent = zh ? "筛选结果（类型、地区、行业、年份、目标进展……）" : "Filter results (type, region, sector, year, target status…)";
+    more.addEventListener("click", function () {
+      more.disabled = true;
+      more.textContent = zh ? "正在载入筛选……" : "Loading the filters…";
+      loadFilters().then(function () {
+        filtersWanted = true;
+        more.remove();
+        ui.triggerFilters({});
+        /* the panel appears with the next results: take the reader there */
+        var wait = new MutationObserver(function () {
+          var panel = box.querySelector(".pagefind-ui__filter-panel");
+          if (!panel) return;
+          wait.disconnect();
+          var first = panel.querySelector("summary, input");
+          if (first) first.focus();
+        });
+        wait.observe(box, { childList: true, subtree: true });
+      }, function () {
+        more.disabled = false;
+        more.textContent = zh ? "筛选未能载入，点此重试" : "The filters did not load: try again";
+      });
+    });
+    function placeMore() {
+      if (filtersWanted) return;
+      var area = box.querySelector(".pagefind-ui__results-area");
+      if (area && more.parentNode !== area) area.insertBefore(more, area.firstChild);
+    }
+    new MutationObserver(placeMore).observe(box, { childList: true, subtree: true });
+    placeMore();
   }
   /* Result excerpts are flattened page text: an English quote on a Chinese page loses its
      lang there. Mark runs in the other language's script again, as the build does
