@@ -134,6 +134,11 @@ def test_search_marks_the_article_with_its_page_type():
     assert 'data-pagefind-filter="Type" hidden>Source text<' in mark_searchable(html, "plans/p/source.md", "en")
     assert mark_searchable(html, "search.md", "zh") == html  # the results page is not a result
     assert mark_searchable(html, "agencies/index.md", "zh") == html  # nor a list of agencies
+    # nor a region's part of a split summary: its rows are on their documents' pages
+    assert mark_searchable(html, "sectors/logistics/jiaxing.md", "zh") == html
+    assert mark_searchable(html, "years/2019/huaian.md", "zh") == html
+    assert mark_searchable(html, "indicators/by-region/jiaxing.md", "zh") == html
+    assert "data-pagefind-body" in mark_searchable(html, "plans/p/sections/s1.md", "zh")
     titled = mark_searchable(html.replace("<h1>", '<h1 id="x">'), "sectors/logistics.md", "en")
     assert '<h1 data-pagefind-weight="10" id="x">' in titled  # a page's own name weighs most
     assert page_kind("index.md") == page_kind("about.md") == "other_pages"

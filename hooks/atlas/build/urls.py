@@ -32,10 +32,22 @@ def page_src(kind: str, key: object = None) -> str:
     return f"{folder}/index.md" if key is None else f"{folder}/{key}.md"
 
 
+# the kinds whose summaries, past a size, are split into one page per region (views._in_parts)
+PARTED = ("sector", "year", "indicator")
+
+
 def part_src(kind: str, key: object, region: str) -> str:
     """One region's part of a summary page that is too long to show whole (a sector's, a
-    year's): ``sectors/<id>/<region>.md`` → ``/sectors/<id>/<region>/``."""
+    year's, the indicator index's): ``sectors/<id>/<region>.md`` → ``/sectors/<id>/<region>/``."""
+    if kind not in PARTED:
+        raise ValueError(f"{kind} pages are not split by region")
     return f"{FOLDERS[kind]}/{key}/{region}.md"
+
+
+def is_part(src: str) -> bool:
+    """Whether ``src`` is a region's part of a split summary (see ``part_src``)."""
+    parts = src.split("/")
+    return len(parts) == 3 and parts[0] in {FOLDERS[kind] for kind in PARTED}
 
 
 def source_src(plan_id: str) -> str:
