@@ -20,7 +20,7 @@ from atlas.site.session import Session, TemplateProblem
 from atlas.site.site_search import mark_searchable
 from atlas.site.site_swap import SiteError
 from atlas.site.table_cards import label_tables
-from atlas.site.template_cache import bytecode_cache
+from atlas.site import partial_cache, template_cache
 
 log = get_plugin_logger("atlas")
 session = Session.from_environment(Path(__file__).resolve().parent.parent)  # survives preview rebuilds
@@ -39,8 +39,7 @@ def _languages(config: MkDocsConfig) -> tuple:
     return i18n, i18n.current_language, i18n.default_language, [x for x in i18n.build_languages if x != i18n.default_language]
 
 
-on_startup = session.start  # (command, dirty)
-on_shutdown = session.finish  # also writes where our code spent time, for the benchmark
+on_startup, on_shutdown = session.start, session.finish  # (command, dirty); finish writes ATLAS_TIMINGS
 
 
 @event_priority(50)  # before i18n (-100) reconfigures the config for the language
@@ -88,8 +87,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_env(env, config: MkDocsConfig, files: Files) -> None:  # compiled templates kept between builds
-    env.bytecode_cache = env.bytecode_cache or bytecode_cache()
+def on_env(env, config: MkDocsConfig, files: Files) -> None:  # templates compiled once; the navigation drawn once per look
+    env.bytecode_cache = env.bytecode_cache or template_cache.bytecode_cache()
+    partial_cache.cache_partials(env)
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
