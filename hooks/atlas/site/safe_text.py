@@ -19,6 +19,7 @@ it through and escapes everything else, so a template cannot forget to escape.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -36,7 +37,14 @@ _ENTITY = {"=": "&#61;", "~": "&#126;", ":": "&#58;", "?": "&#63;", "#": "\\#", 
 def inline(value) -> Markup:
     """``value`` escaped for HTML and Markdown inline markup, on one line (paragraphs kept as
     ``<br><br>``). What ``finalize`` applies to every value a template prints."""
-    s = html.escape(str(value), quote=False).replace('"', "&quot;")  # attributes are double-quoted
+    return _inline(str(value))
+
+
+# names, labels and figures recur on many pages: each string is escaped once (the functions are
+# pure, and Markup, like str, cannot change)
+@functools.lru_cache(maxsize=1 << 16)
+def _inline(value: str) -> Markup:
+    s = html.escape(value, quote=False).replace('"', "&quot;")  # attributes are double-quoted
     s = _INLINE.sub(r"\\\1", s).replace("|", "&#124;")
     return Markup(_LINES.sub(" ", _PARAGRAPHS.sub("<br><br>", s)))
 
@@ -77,7 +85,11 @@ def text_in(value, page_lang: str) -> Markup:
     """``text`` for a string shown on a ``page_lang`` page, its runs in the other language's
     script marked with ``lang`` (so that a screen reader switches voice, and the CJK font does not
     set an English apostrophe full width)."""
-    s = str(value).strip()
+    return _text_in(str(value).strip(), page_lang)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_in(s: str, page_lang: str) -> Markup:
     runs = other_script_runs(s, page_lang)
     if not runs:
         return text(s)
