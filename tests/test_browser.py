@@ -218,6 +218,19 @@ def test_search_fetches_the_filters_only_when_asked(site, page, prefix):
     assert page.locator("input.pagefind-ui__filter-checkbox:checked").count() == 1
 
 
+def test_search_without_import_maps_fetches_the_filters_at_once(site):
+    """A browser without import maps gets Pagefind itself: the filters come with the results, and
+    no button asks for them."""
+    context, base, _ = site
+    page = context.new_page()
+    page.add_init_script("HTMLScriptElement.supports = undefined")
+    page.goto(base + "search/?q=" + "物流")
+    results_of(page)
+    page.locator(".pagefind-ui__filter-panel").wait_for(timeout=30000)
+    assert page.locator(".atlas-search-more").count() == 0
+    page.close()
+
+
 def test_search_results_can_be_narrowed_by_type_and_linked(site, page):
     _, base, _ = site
     page.goto(base + "search/?q=" + "物流")  # a shared link to a results page runs its search

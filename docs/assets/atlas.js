@@ -388,6 +388,11 @@
     });
     function placeMore() {
       if (filtersWanted) return;
+      if (box.querySelector(".pagefind-ui__filter-panel")) {  /* the map came too late: Pagefind fetched them */
+        filtersWanted = true;
+        more.remove();
+        return;
+      }
       var area = box.querySelector(".pagefind-ui__results-area");
       if (area && more.parentNode !== area) area.insertBefore(more, area.firstChild);
     }
