@@ -1,34 +1,43 @@
-"""Issue 14: the other languages' pages are rendered by a forked copy of the build while it
-builds the default language (``atlas.site.render_ahead``); any failure there and the pages are
-rendered in the build itself, as before."""
+"""Issue 14: a forked copy of the build renders every other page of the default language and then
+the other languages' pages, while the build renders the rest and goes on
+(``atlas.site.render_ahead``); any failure there and the pages are rendered in the build itself,
+as before."""
 
 from __future__ import annotations
 
 import os
+import time
 
 from atlas.site.render_ahead import RenderAhead
 
 
-def test_the_copy_renders_the_other_languages_in_another_process():
-    ahead = RenderAhead(lambda lang: {"a.md": f"{lang} by {os.getpid()}", "b.md": "<b>x</b>"}, ["en", "fr"])
-    en, fr = ahead.take("en"), ahead.take("fr")
-    assert en["b.md"] == "<b>x</b>" and fr["a.md"].startswith("fr by ")
-    assert en["a.md"] != f"en by {os.getpid()}"  # rendered by the copy, not here
-    assert ahead.take("de") == {} and not os.path.exists(ahead.path)  # its file is gone
+def test_the_copy_renders_its_jobs_in_another_process_each_taken_when_done():
+    jobs = {"half": lambda: {"b.md": f"zh by {os.getpid()}"},
+            "en": lambda: time.sleep(0.5) or {"a.md": f"en by {os.getpid()}", "b.md": "<b>x</b>"}}
+    ahead = RenderAhead(jobs)
+    start = time.perf_counter()
+    half = ahead.take("half")
+    assert time.perf_counter() - start < 0.4  # not held back by the slower job after it
+    assert half["b.md"] != f"zh by {os.getpid()}" and half["b.md"].startswith("zh by ")  # the copy's
+    en = ahead.take("en")
+    assert en["b.md"] == "<b>x</b>" and en["a.md"].startswith("en by ")
+    assert ahead.take("fr") == {} and not os.path.exists(ahead.folder)  # all taken: its files are gone
 
 
 def test_a_copy_that_fails_leaves_the_pages_to_the_build():
-    def broken(lang):
+    def broken():
         raise RuntimeError("a template error")
-    ahead = RenderAhead(broken, ["en"])
-    assert ahead.take("en") == {} and not os.path.exists(ahead.path)
+    ahead = RenderAhead({"half": lambda: {"a.md": "x"}, "en": broken, "fr": lambda: {"c.md": "y"}})
+    assert ahead.take("half") == {"a.md": "x"}
+    assert ahead.take("en") == {} and ahead.take("fr") == {}  # the copy stopped at the failure
+    assert not os.path.exists(ahead.folder)
 
 
 def test_a_build_that_ends_first_stops_the_copy():
-    ahead = RenderAhead(lambda lang: __import__("time").sleep(60) or {}, ["en"])
+    ahead = RenderAhead({"en": lambda: time.sleep(60) or {}})
     pid = ahead.pid
     ahead.cancel()
-    assert not os.path.exists(ahead.path)
+    assert not os.path.exists(ahead.folder)
     try:
         os.kill(pid, 0)
         alive = True

@@ -1,14 +1,15 @@
-"""The other languages' pages rendered by a forked copy of the build while it builds the first.
+"""Pages rendered by a forked copy of the build, on the second core, while the build goes on.
 
 mkdocs-static-i18n builds the languages one after the other, in one process, and our templates
 render each language's pages from the data (about a second per language for the real site) at
 the start of that language's build. When a core is free (not in a part of ``scripts/build.py``,
 where every core already builds), the session forks a copy of itself once the data is loaded and
-the default language's build begins; the copy renders the other languages' pages, leaves them in
-a file and exits, while this process builds the default language. The other languages' builds
-then take their pages from that file.
+the default language's build begins. The copy renders, in order: every other page of the default
+language, then the other languages' pages. Each result is left in a file of its own as soon as it
+is done, and the copy exits. Meanwhile this process renders its half of the default language,
+takes the copy's half, and builds; the other languages' builds take their pages later.
 
-The copy does CPU work only (our templates; no MkDocs, no logging, no files but its result) and
+The copy does CPU work only (our templates; no MkDocs, no logging, no files but its results) and
 leaves with ``os._exit``. If it fails, or a page is missing from its result, the page is rendered
 here as before, so a broken template still stops the build with its one message.
 """
@@ -17,25 +18,31 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import signal
 import tempfile
+import time
 from typing import Callable
+
+_WAIT = 0.002  # seconds between looks for a result that is not there yet
 
 
 class RenderAhead:
-    """A forked copy rendering ``languages``' pages with ``render_all(lang) -> {src: markdown}``."""
+    """A forked copy running ``jobs`` (``{name: function returning {src: markdown}}``) in order;
+    ``take(name)`` returns a job's result as soon as it is done."""
 
-    def __init__(self, render_all: Callable[[str], dict], languages: list[str]):
-        fd, self.path = tempfile.mkstemp(prefix="atlas-ahead-", suffix=".pickle")
-        os.close(fd)
-        self.results: dict | None = None
+    def __init__(self, jobs: dict[str, Callable[[], dict]]):
+        self.folder = tempfile.mkdtemp(prefix="atlas-ahead-")
+        self.waiting = set(jobs)
         self.pid = os.fork()
         if self.pid == 0:  # the copy
             code = 1
             try:
-                pages = {lang: render_all(lang) for lang in languages}
-                with open(self.path, "wb") as out:
-                    pickle.dump(pages, out, protocol=pickle.HIGHEST_PROTOCOL)
+                for name, job in jobs.items():
+                    result, path = job(), self._path(name)
+                    with open(path + ".part", "wb") as out:
+                        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    os.replace(path + ".part", path)  # whole, or not there
                 code = 0
             finally:
                 os._exit(code)
@@ -44,21 +51,38 @@ class RenderAhead:
     def possible() -> bool:
         return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and os.environ.get("ATLAS_RENDER_AHEAD") != "0"
 
-    def take(self, lang: str) -> dict:
-        """``lang``'s pages as the copy rendered them (waits for it); empty if it failed."""
-        if self.results is None:
-            _, status = os.waitpid(self.pid, 0)
+    def _path(self, name: str) -> str:
+        return os.path.join(self.folder, name)
+
+    def take(self, name: str) -> dict:
+        """Job ``name``'s pages as the copy rendered them (waits for them); empty if the copy
+        failed before, or there is no such job."""
+        if name not in self.waiting:
+            return {}
+        self.waiting.discard(name)
+        path = self._path(name)
+        while not os.path.exists(path) and self._running():
+            time.sleep(_WAIT)
+        try:
+            with open(path, "rb") as result:
+                pages = pickle.load(result)
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pages = {}
+        if not self.waiting:
+            self.cancel()  # all taken: the copy has ended or is ending
+        return pages
+
+    def _running(self) -> bool:
+        if not self.pid:
+            return False
+        done, _ = os.waitpid(self.pid, os.WNOHANG)
+        if done:
             self.pid = 0
-            try:
-                with open(self.path, "rb") as result:
-                    self.results = pickle.load(result) if status == 0 else {}
-            except (OSError, pickle.UnpicklingError, EOFError):
-                self.results = {}
-            self._remove()
-        return self.results.pop(lang, {})
+        return not done
 
     def cancel(self) -> None:
-        """The build ended before it needed the pages: stop the copy, remove its file."""
+        """The build ended before it needed the pages (or took them all): stop the copy, remove
+        its files."""
         if self.pid:
             try:
                 os.kill(self.pid, signal.SIGKILL)
@@ -66,10 +90,5 @@ class RenderAhead:
             except (ProcessLookupError, ChildProcessError):
                 pass
             self.pid = 0
-        self._remove()
-
-    def _remove(self) -> None:
-        try:
-            os.unlink(self.path)
-        except FileNotFoundError:
-            pass
+        self.waiting = set()
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -39,6 +39,8 @@ from .render_ahead import RenderAhead
 from ..build.urls import DOWNLOADS
 from ..build.views import PageView, build_views
 
+SHARED = "default-language-half"  # the copy's job name for its half of the default language
+
 
 @contextmanager
 def collector_paused():
@@ -385,8 +387,8 @@ class Session:
 
     def pages(self, lang: str, default: str, others: list[str] = ()) -> list[tuple[PageView, str, bool]]:
         """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``.
-        The default language's build starts a copy that renders the ``others`` meanwhile
-        (``render_ahead``); their builds take their pages from it."""
+        The default language's build starts a copy that renders every other page of it and then
+        the ``others`` (``render_ahead``); their builds take their pages from it."""
         model = self.model
         with timed(self.timings, "views"), collector_paused():
             views = build_views(model, lang)
@@ -399,7 +401,7 @@ class Session:
         mine = shard.share([v.src for v in views if not v.in_nav]) if shard else None
         downloads = PageDownloads(model) if self.page_files is None else None
         page_files: dict = {}
-        rendered = self._rendered_ahead(lang, default, list(others) if shard is None else [])
+        rendered = self._rendered_ahead(lang, default, list(others), views) if shard is None else {}
         with collector_paused():  # once for all pages, not once per page
             for view in views:
                 if mine is not None and not view.in_nav and view.src not in mine:
@@ -421,18 +423,28 @@ class Session:
             self.dump(src, content)
         return out
 
-    def _rendered_ahead(self, lang: str, default: str, others: list[str]) -> dict:
-        """``{src: Markdown}`` of ``lang``'s pages already rendered by the copy; for the default
-        language, the copy is started (when a core is free) and nothing is ready yet."""
+    def _rendered_ahead(self, lang: str, default: str, others: list[str], views: list[PageView]) -> dict:
+        """``{src: Markdown}`` of ``lang``'s pages rendered by the copy. For the default language,
+        the copy is started (when a core is free) on every other page and then the ``others``,
+        while this process renders the rest; both halves are returned."""
         if lang != default:
             return self.ahead.take(lang) if self.ahead is not None else {}
         if self.ahead is not None:
             self.ahead.cancel()
         self.ahead = None
-        if others and RenderAhead.possible():
-            self.ahead = RenderAhead(lambda other: {view.src: self.render(other, view)
-                                                    for view in build_views(self.model, other)}, others)
-        return {}
+        if not RenderAhead.possible():
+            return {}
+        theirs, ours = views[1::2], views[0::2]  # alternate: page kinds differ in cost
+
+        def job(language: str, pages: list[PageView]):
+            return lambda: {view.src: self.render(language, view) for view in pages}
+        jobs = {SHARED: job(default, theirs)}
+        jobs.update({other: job(other, build_views(self.model, other)) for other in others})
+        self.ahead = RenderAhead(jobs)
+        with collector_paused():
+            rendered = {view.src: self.render(lang, view) for view in ours}
+        rendered.update(self.ahead.take(SHARED))
+        return rendered
 
     def page_meta(self, title: str | None, is_home: bool, src: str) -> dict:
         """What a page's template reads besides MkDocs' own: its ``<title>`` as escaped text
