@@ -71,10 +71,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = make(view.src, lang, markdown)
         if not view.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
-        if unchanged:
-            file.is_modified = lambda: False  # `serve --dirty`: keep the page already built
-        # what mkdocs-static-i18n reads for the language switcher, hreflang and the sitemap
-        file.alternates = {lang: file, **{other: make(view.src, other, "") for other in others}}
+        if unchanged:  # `serve --dirty`: keep the page already built; in the navigation, with its title
+            file.is_modified = lambda: False
+            if view.in_nav:
+                page = Page(None, file, config)
+                page.markdown, page.meta = "", {"title": unchanged}
+        file.alternates = {lang: file, **{other: make(view.src, other, "") for other in others}}  # i18n's switcher, hreflang, sitemap
         file.locale = file.locale_alternate_of = lang
         file.localization = None if lang == default else lang
         file.norm_src_uri = view.src
@@ -107,15 +109,13 @@ def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
     page.present_anchor_ids, page.links_to_anchors = done.anchors, links.links_to_anchors
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
-    """The page's ``<title>`` as escaped text, and its data version for the footer (``session.page_meta``)."""
+def on_page_context(context, page, config: MkDocsConfig, nav):  # <title> as escaped text; data version (session.page_meta)
     page.meta.update(session.page_meta(page.title, page.is_homepage, getattr(page.file, "norm_src_uri", None) or page.file.src_uri))
     return context
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Search index (and its copy cut into pairs), card labels; then the page's Markdown and HTML
-    are dropped (its last event), so that MkDocs need not hold every page through both languages."""
+    """Search index (and its copy cut in pairs), card labels; then the page is dropped (its last event)."""
     i18n, lang, default, _ = _languages(config)
     output = label_tables(mark_searchable(output, getattr(page.file, "norm_src_uri", None) or page.file.src_uri, lang))
     session.page_built(output, Path(config.site_dir), lang, default, page.file.dest_uri, not i18n.config.build_only_locale)

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -160,6 +161,9 @@ def test_one_language_preview_rebuilds_what_an_edit_changed(tmp_path):
         agency_before = fetch(base + "agencies/jx-drc/")
         region_before = fetch(base + "regions/jiaxing/")
         assert "Develop modern logistics" in agency_before and region_before
+        served = Path(re.search(r"documentation to directory: (\S+)", (tmp_path / "serve.log").read_text()).group(1))
+        written = {page: (served / page / "index.html").stat().st_mtime_ns
+                   for page in ("plans/mini-plan", "agencies/jx-drc", "regions/jiaxing", "sectors")}
         plan.write_text(plan.read_text(encoding="utf-8").replace("Develop modern logistics",
                                                                  "Develop modern logistics now"),
                         encoding="utf-8")
@@ -167,6 +171,11 @@ def test_one_language_preview_rebuilds_what_an_edit_changed(tmp_path):
         assert "Develop modern logistics now" in fetch(base + "agencies/jx-drc/")  # it lists the task
         # kept, not rebuilt (serve's live-reload script carries the build's number)
         assert reload_free(fetch(base + "regions/jiaxing/")) == reload_free(region_before)
+        # the pages written again: those showing the edit; not the others, nor a page in the
+        # navigation that did not change (its title is kept for the tabs)
+        rewritten = {page for page, before in written.items()
+                     if (served / page / "index.html").stat().st_mtime_ns != before}
+        assert rewritten == {"plans/mini-plan", "agencies/jx-drc"}, rewritten
         # a rebuilt page names every tab as before, the hand-written pages' too (not "None")
         labels = tab_labels(fetch(base + "plans/mini-plan/"))
         assert labels == tabs_before and len(labels) == 10 and "None" not in labels, labels

@@ -129,6 +129,8 @@ class Session:
     page_files: dict | None = None  # each page's own download files, once per model (page_downloads)
     page_releases: dict = field(default_factory=dict)  # page source -> the release it last changed in
     previous_markdown: dict = field(default_factory=dict)
+    nav_titles: dict = field(default_factory=dict)  # (language, source) -> title, of pages in the navigation
+    building: str | None = None  # the language being built
     env: jinja2.Environment | None = None
     timings: dict = field(default_factory=dict)  # seconds per stage of our own code
     dump_dir: Path | None = None  # ATLAS_DUMP_MARKDOWN: the benchmark's plain-MkDocs baseline
@@ -249,16 +251,18 @@ class Session:
                 if not file.generated_by:
                     file.is_modified = lambda: True
 
-    def unchanged_since_last_preview(self, lang: str, src: str, markdown: str) -> bool:
-        """In ``mkdocs serve --dirty`` (what ``serve.sh`` runs), a detail page whose Markdown and
+    def unchanged_since_last_preview(self, lang: str, view: PageView, markdown: str) -> str | bool:
+        """In ``mkdocs serve --dirty`` (what ``serve.sh`` runs), a page whose Markdown and
         data-error notice are the same as in the last build need not be converted and written
-        again (when the data breaks or is mended, every page changes: the notice comes or goes)."""
+        again (when the data breaks or is mended, every page changes: the notice comes or goes).
+        A page in the navigation, which the other pages' navigation names, answers with its title
+        in the last build (False if it has none)."""
         if not (self.dirty and self.command == "serve"):
             return False
         shown = (markdown, self.error)
-        same = self.previous_markdown.get((lang, src)) == shown
-        self.previous_markdown[(lang, src)] = shown
-        return same
+        same = self.previous_markdown.get((lang, view.src)) == shown
+        self.previous_markdown[(lang, view.src)] = shown
+        return same and (self.nav_titles.get((lang, view.src)) or False if view.in_nav else True)
 
     # -- the site folder: written aside, swapped in whole ----------------------------------------
     def begin_build(self, site: Path) -> Path:
@@ -389,7 +393,7 @@ class Session:
         """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``.
         The default language's build starts a copy that renders every other page of it and then
         the ``others`` (``render_ahead``); their builds take their pages from it."""
-        model = self.model
+        model, self.building = self.model, lang
         with timed(self.timings, "views"), collector_paused():
             views = build_views(model, lang)
         out = []
@@ -414,7 +418,7 @@ class Session:
                 if markdown is None:
                     markdown = self.render(lang, view)
                 self.dump(view.src if lang == default else view.src[:-3] + f".{lang}.md", markdown)
-                unchanged = not view.in_nav and self.unchanged_since_last_preview(lang, view.src, markdown)
+                unchanged = self.unchanged_since_last_preview(lang, view, markdown)
                 out.append((view, markdown, unchanged))
         if downloads is not None:
             self.page_files = page_files
@@ -451,6 +455,8 @@ class Session:
         (Material's ``page.title | striptags`` turns ``&lt;`` into ``<``; the home page's title is
         the site's name alone), and the data version and "last changed" date of what it shows
         (``build.versions``; a hand-written page: the newest release)."""
+        if title and self.dirty and self.command == "serve":  # the title a preview may keep (above)
+            self.nav_titles[(self.building, src)] = title
         meta = {"title": attribute(Markup(title).striptags())} if title and not is_home else {}
         releases = self.model.releases if self.model else []
         if releases:  # the site's data version; when this page's content last changed
