@@ -134,3 +134,30 @@ def test_a_brace_after_an_attribute_list_goes_back_to_python_markdown():
         except NotOurs:
             continue
         raise AssertionError(f"{cell!r} was converted")
+
+
+def test_a_preview_writes_a_download_again_only_when_its_content_changed():
+    """``session.made_on_write``: a build writes every download; a preview (``written`` set)
+    writes one again only when what it would write differs from what it wrote last."""
+    from atlas.site.session import made_on_write
+
+    class File:
+        def __init__(self, src_uri):
+            self.src_uri = src_uri
+    made = made_on_write(File)
+    content = {"value": "a,b\n1,2\n"}
+    build = made("downloads/x.csv")
+    build.make = lambda: content["value"]
+    assert build.is_modified() and build.is_modified()  # a build: always, without making it
+    written: dict = {}
+
+    def preview_file():
+        file = made("downloads/x.csv")
+        file.make, file.written = (lambda: content["value"]), written
+        return file
+    first = preview_file()
+    assert first.is_modified() and first._content == "a,b\n1,2\n"
+    assert not preview_file().is_modified()  # the next rebuild: the same content, not written
+    content["value"] = "a,b\n1,3\n"
+    assert preview_file().is_modified()
+    assert not preview_file().is_modified()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import hashlib
 import json
 import logging
 import os
@@ -87,6 +88,7 @@ def made_on_write(file_class):
     if file_class not in _MADE_ON_WRITE:
         class MadeOnWrite(file_class):
             make = None
+            written: dict | None = None  # a preview's {path: digest of the content it last wrote}
 
             @property
             def _content(self):
@@ -96,7 +98,17 @@ def made_on_write(file_class):
             def _content(self, value):
                 self.__dict__["_stored"] = value
 
-            def is_modified(self) -> bool:  # without making the content to see that there is one
+            def is_modified(self) -> bool:
+                """A build writes it (without making the content to see that there is one); a
+                preview only when its content differs from what it wrote last (``written``)."""
+                if self.written is None:
+                    return True
+                content = self.make()
+                digest = hashlib.blake2b(content if isinstance(content, bytes) else content.encode()).digest()
+                if self.written.get(self.src_uri) == digest:
+                    return False
+                self.written[self.src_uri] = digest
+                self.make = lambda: content  # made once, written next
                 return True
         _MADE_ON_WRITE[file_class] = MadeOnWrite
     return _MADE_ON_WRITE[file_class]
@@ -130,6 +142,7 @@ class Session:
     page_releases: dict = field(default_factory=dict)  # page source -> the release it last changed in
     previous_markdown: dict = field(default_factory=dict)
     nav_titles: dict = field(default_factory=dict)  # (language, source) -> title, of pages in the navigation
+    written_downloads: dict = field(default_factory=dict)  # a preview's downloads: path -> digest written
     building: str | None = None  # the language being built
     env: jinja2.Environment | None = None
     timings: dict = field(default_factory=dict)  # seconds per stage of our own code
@@ -472,6 +485,8 @@ class Session:
         else:
             file = made_on_write(file_class).generated(config, src, content=b"")
             file.make = content
+            if self.dirty and self.command == "serve":
+                file.written = self.written_downloads
         if inclusion is not None:
             file.inclusion = inclusion
         return file
