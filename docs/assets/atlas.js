@@ -351,9 +351,9 @@
       history.replaceState(null, "", url);
     });
     /* Pagefind's interface (1.5.2) shows the filter groups its first search counted, and a
-       search counts only the filter files loaded by then. So before a filtered search (or any
-       search, where the filter files cannot wait: see FILTERS_ON_DEMAND) every filter file is
-       loaded first, through the very module the interface uses (one Pagefind per page). */
+       search counts only the filter files loaded by then. So a filtered address (and, without
+       the import map, every search) loads every filter file first, through the very module the
+       interface uses (one Pagefind per page); otherwise the button below loads them. */
     var filtersWanted = lazy ? Object.keys(chosen).length > 0 : true;
     if (query) {
       var ready = filtersWanted ? loadFilters() : Promise.resolve();
@@ -377,8 +377,8 @@
           var panel = box.querySelector(".pagefind-ui__filter-panel");
           if (!panel) return;
           wait.disconnect();
-          var first = panel.querySelector("summary, input");
-          if (first) first.focus();
+          var target = panel.querySelector("summary, input");
+          if (target) target.focus();
         });
         wait.observe(box, { childList: true, subtree: true });
       }, function () {

@@ -175,6 +175,12 @@ class Session:
         return Shard.parse(os.environ.get("ATLAS_SHARD"))
 
     @property
+    def previewing(self) -> bool:
+        """``mkdocs serve --dirty`` (what ``serve.sh`` runs): pages and files unchanged since the
+        last rebuild are kept."""
+        return self.dirty and self.command == "serve"
+
+    @property
     def shared_out(self) -> bool:
         """A part writing into the folder the other parts write into (ATLAS_SHARED_OUT=1)."""
         return self.shard is not None and os.environ.get("ATLAS_SHARED_OUT") == "1"
@@ -259,7 +265,7 @@ class Session:
         and the tabs of the pages it rebuilds read "None": hand-written pages (a few) are always
         read again, in ``serve --dirty`` and in a part writing beside others (which would take a
         page another part has just written for unchanged)."""
-        if self.dirty and (self.command == "serve" or self.shared_out):
+        if self.previewing or (self.dirty and self.shared_out):
             for file in pages:
                 if not file.generated_by:
                     file.is_modified = lambda: True
@@ -270,12 +276,14 @@ class Session:
         again (when the data breaks or is mended, every page changes: the notice comes or goes).
         A page in the navigation, which the other pages' navigation names, answers with its title
         in the last build (False if it has none)."""
-        if not (self.dirty and self.command == "serve"):
+        if not self.previewing:
             return False
         shown = (markdown, self.error)
         same = self.previous_markdown.get((lang, view.src)) == shown
         self.previous_markdown[(lang, view.src)] = shown
-        return same and (self.nav_titles.get((lang, view.src)) or False if view.in_nav else True)
+        if not view.in_nav:
+            return same
+        return same and self.nav_titles.get((lang, view.src), False)
 
     # -- the site folder: written aside, swapped in whole ----------------------------------------
     def begin_build(self, site: Path) -> Path:
@@ -468,7 +476,7 @@ class Session:
         (Material's ``page.title | striptags`` turns ``&lt;`` into ``<``; the home page's title is
         the site's name alone), and the data version and "last changed" date of what it shows
         (``build.versions``; a hand-written page: the newest release)."""
-        if title and self.dirty and self.command == "serve":  # the title a preview may keep (above)
+        if title and self.previewing:  # the title a preview may keep (unchanged_since_last_preview)
             self.nav_titles[(self.building, src)] = title
         meta = {"title": attribute(Markup(title).striptags())} if title and not is_home else {}
         releases = self.model.releases if self.model else []
@@ -485,7 +493,7 @@ class Session:
         else:
             file = made_on_write(file_class).generated(config, src, content=b"")
             file.make = content
-            if self.dirty and self.command == "serve":
+            if self.previewing:
                 file.written = self.written_downloads
         if inclusion is not None:
             file.inclusion = inclusion
