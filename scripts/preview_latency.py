@@ -49,7 +49,8 @@ def main() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # the copy's own code (the project's environment finds hooks/ of the checkout it was made in)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(work / "hooks"))
     if args.lang:
         env["ATLAS_PREVIEW_LANG"] = args.lang
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
