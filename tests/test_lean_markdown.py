@@ -136,28 +136,39 @@ def test_a_brace_after_an_attribute_list_goes_back_to_python_markdown():
         raise AssertionError(f"{cell!r} was converted")
 
 
-def test_a_preview_writes_a_download_again_only_when_its_content_changed():
-    """``session.made_on_write``: a build writes every download; a preview (``written`` set)
-    writes one again only when what it would write differs from what it wrote last."""
+def test_a_preview_writes_a_download_after_the_pages_and_only_when_its_content_changed(tmp_path):
+    """``session.made_on_write``: a build writes every download; a preview (``later`` set) leaves
+    it to ``LaterDownloads``, whose thread writes it after the pages, and only when what it would
+    write differs from what it wrote last."""
+    from atlas.site.later_downloads import LaterDownloads
     from atlas.site.session import made_on_write
 
     class File:
         def __init__(self, src_uri):
-            self.src_uri = src_uri
+            self.src_uri, self.abs_dest_path = src_uri, str(tmp_path / "site" / src_uri)
     made = made_on_write(File)
     content = {"value": "a,b\n1,2\n"}
     build = made("downloads/x.csv")
     build.make = lambda: content["value"]
     assert build.is_modified() and build.is_modified()  # a build: always, without making it
-    written: dict = {}
+    later = LaterDownloads()
+    target = tmp_path / "site" / "downloads" / "x.csv"
 
-    def preview_file():
+    def rebuild() -> int:
+        """One preview rebuild: MkDocs is told the file is unchanged; the thread writes it."""
         file = made("downloads/x.csv")
-        file.make, file.written = (lambda: content["value"]), written
-        return file
-    first = preview_file()
-    assert first.is_modified() and first._content == "a,b\n1,2\n"
-    assert not preview_file().is_modified()  # the next rebuild: the same content, not written
+        file.make, file.later = (lambda: content["value"]), later
+        assert not file.is_modified() and not target.with_name("x.csv.part").exists()
+        pending = list(later.pending)
+        later.start()
+        later.settle()
+        return later.write(pending)  # again, to count: 0 when the thread already wrote it
+    assert rebuild() == 0 and target.read_text() == "a,b\n1,2\n"
     content["value"] = "a,b\n1,3\n"
-    assert preview_file().is_modified()
-    assert not preview_file().is_modified()
+    assert rebuild() == 0 and target.read_text() == "a,b\n1,3\n"
+    written = target.stat().st_ino  # each write puts a new file in place
+    rebuild()
+    assert target.stat().st_ino == written  # the same content: not written again
+    target.unlink()
+    rebuild()
+    assert target.read_text() == "a,b\n1,3\n"  # gone from the site: written again

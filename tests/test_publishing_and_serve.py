@@ -161,6 +161,8 @@ def test_one_language_preview_rebuilds_what_an_edit_changed(tmp_path):
         agency_before = fetch(base + "agencies/jx-drc/")
         region_before = fetch(base + "regions/jiaxing/")
         assert "Develop modern logistics" in agency_before and region_before
+        download = base + "downloads/agencies/jx-drc/tasks.csv"  # the agency page's rows
+        assert wait_for(lambda: "Develop modern logistics" in fetch(download))
         served = Path(re.search(r"documentation to directory: (\S+)", (tmp_path / "serve.log").read_text()).group(1))
         written = {page: (served / page / "index.html").stat().st_mtime_ns
                    for page in ("plans/mini-plan", "agencies/jx-drc", "regions/jiaxing", "sectors")}
@@ -169,6 +171,8 @@ def test_one_language_preview_rebuilds_what_an_edit_changed(tmp_path):
                         encoding="utf-8")
         assert wait_for(lambda: "Develop modern logistics now" in fetch(base + "plans/mini-plan/"))
         assert "Develop modern logistics now" in fetch(base + "agencies/jx-drc/")  # it lists the task
+        # its download follows, written once the pages are served (later_downloads)
+        assert wait_for(lambda: "Develop modern logistics now" in fetch(download), 10)
         # kept, not rebuilt (serve's live-reload script carries the build's number)
         assert reload_free(fetch(base + "regions/jiaxing/")) == reload_free(region_before)
         # the pages written again: those showing the edit; not the others, nor a page in the

@@ -1,4 +1,4 @@
-"""Issue 14: a forked copy of the build renders every other page of the default language and then
+"""Issue 14: a forked copy of the build renders a share of the default language's pages and then
 the other languages' pages, while the build renders the rest and goes on
 (``atlas.site.render_ahead``); any failure there and the pages are rendered in the build itself,
 as before."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import time
 
-from atlas.site.render_ahead import RenderAhead
+from atlas.site.render_ahead import RenderAhead, Shares
 
 
 def test_the_copy_renders_its_jobs_in_another_process_each_taken_when_done():
@@ -44,3 +44,23 @@ def test_a_build_that_ends_first_stops_the_copy():
     except ProcessLookupError:
         alive = False
     assert not alive
+
+
+def test_the_build_and_its_copy_share_the_pages_as_they_go():
+    """``Shares``: each process takes the next run of pages left, so none is rendered twice or
+    missed, and a process that is slowed down renders fewer."""
+    pages = [f"p{i}.md" for i in range(200)]
+    shares = Shares(pages, size=4)
+
+    def slow():
+        out = {}
+        for page in shares:
+            time.sleep(0.004)
+            out[page] = os.getpid()
+        return out
+    ahead = RenderAhead({"share": slow})
+    mine = {page: os.getpid() for page in shares if not time.sleep(0.001)}
+    theirs = ahead.take("share")
+    assert sorted([*mine, *theirs]) == sorted(pages) and not set(mine) & set(theirs)
+    assert set(theirs.values()) != {os.getpid()}  # rendered in the copy
+    assert 0 < len(theirs) < len(mine)  # the slower one took fewer

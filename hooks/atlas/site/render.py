@@ -519,6 +519,7 @@ def make_env(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         trim_blocks=True,
         bytecode_cache=bytecode_cache(),
+        auto_reload=False,  # the session makes a new one when a template changes
     )
 
 

@@ -4,10 +4,15 @@ mkdocs-static-i18n builds the languages one after the other, in one process, and
 render each language's pages from the data (about a second per language for the real site) at
 the start of that language's build. When a core is free (not in a part of ``scripts/build.py``,
 where every core already builds), the session forks a copy of itself once the data is loaded and
-the default language's build begins. The copy renders, in order: every other page of the default
-language, then the other languages' pages. Each result is left in a file of its own as soon as it
-is done, and the copy exits. Meanwhile this process renders its half of the default language,
-takes the copy's half, and builds; the other languages' builds take their pages later.
+the default language's build begins. The copy renders, in order, its share of each language's
+pages, the default language first. Each result is left in a file of its own as soon as it is done,
+and the copy exits. Meanwhile this process renders its share of the default language, takes the
+copy's, and builds; each other language's build renders what is left of its pages and takes the
+copy's share.
+
+The two share a language's pages as they go (``Shares``): each takes the next few pages left, so
+both finish together, though the copy renders more slowly than this process (its first touch of
+each part of the data copies it) and the machine may give either less time.
 
 The copy does CPU work only (our templates; no MkDocs, no logging, no files but its results) and
 leaves with ``os._exit``. If it fails, or a page is missing from its result, the page is rendered
@@ -16,6 +21,7 @@ here as before, so a broken template still stops the build with its one message.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import shutil
@@ -25,6 +31,24 @@ import time
 from typing import Callable
 
 _WAIT = 0.002  # seconds between looks for a result that is not there yet
+
+
+class Shares:
+    """A list cut into runs of ``size`` items, handed out one run at a time to whichever process
+    asks next (this one and its forked copy: the count of runs handed out is in shared memory)."""
+
+    def __init__(self, items: list, size: int = 8):
+        self.runs = [items[i:i + size] for i in range(0, len(items), size)]
+        self.next = multiprocessing.get_context("fork").Value("l", 0)  # with its own lock
+
+    def __iter__(self):
+        while True:
+            with self.next.get_lock():
+                index = self.next.value
+                self.next.value = index + 1
+            if index >= len(self.runs):
+                return
+            yield from self.runs[index]
 
 
 class RenderAhead:

@@ -9,8 +9,8 @@ and owns the atomic site swap and the search-index jobs. Nothing here imports Mk
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
-import hashlib
 import json
 import logging
 import os
@@ -36,11 +36,11 @@ from .site_swap import SiteBuild, SiteError
 from .shards import Shard
 from . import lean_markdown
 from .fast_page import FastPages, PageHtml
-from .render_ahead import RenderAhead
+from .render_ahead import RenderAhead, Shares
+from .later_downloads import LaterDownloads
 from ..build.urls import DOWNLOADS
 from ..build.views import PageView, build_views
 
-SHARED = "default-language-half"  # the copy's job name for its half of the default language
 
 
 @contextmanager
@@ -88,7 +88,7 @@ def made_on_write(file_class):
     if file_class not in _MADE_ON_WRITE:
         class MadeOnWrite(file_class):
             make = None
-            written: dict | None = None  # a preview's {path: digest of the content it last wrote}
+            later: LaterDownloads | None = None  # a preview's: written after the pages, when changed
 
             @property
             def _content(self):
@@ -100,16 +100,11 @@ def made_on_write(file_class):
 
             def is_modified(self) -> bool:
                 """A build writes it (without making the content to see that there is one); a
-                preview only when its content differs from what it wrote last (``written``)."""
-                if self.written is None:
+                preview leaves it to ``later``, which writes it after the pages if it changed."""
+                if self.later is None:
                     return True
-                content = self.make()
-                digest = hashlib.blake2b(content if isinstance(content, bytes) else content.encode()).digest()
-                if self.written.get(self.src_uri) == digest:
-                    return False
-                self.written[self.src_uri] = digest
-                self.make = lambda: content  # made once, written next
-                return True
+                self.later.defer(self.abs_dest_path, self.make)
+                return False
         _MADE_ON_WRITE[file_class] = MadeOnWrite
     return _MADE_ON_WRITE[file_class]
 
@@ -142,9 +137,10 @@ class Session:
     page_releases: dict = field(default_factory=dict)  # page source -> the release it last changed in
     previous_markdown: dict = field(default_factory=dict)
     nav_titles: dict = field(default_factory=dict)  # (language, source) -> title, of pages in the navigation
-    written_downloads: dict = field(default_factory=dict)  # a preview's downloads: path -> digest written
+    later_downloads: LaterDownloads = field(default_factory=LaterDownloads)  # a preview's, written after its pages
     building: str | None = None  # the language being built
     env: jinja2.Environment | None = None
+    templates_key: tuple = ()  # the templates' files when ``env`` was made
     timings: dict = field(default_factory=dict)  # seconds per stage of our own code
     dump_dir: Path | None = None  # ATLAS_DUMP_MARKDOWN: the benchmark's plain-MkDocs baseline
     page_404: str | None = None
@@ -156,8 +152,12 @@ class Session:
     problems: ProblemCounter | None = None
     index_jobs: dict = field(default_factory=dict)
     preview_index_jobs: dict = field(default_factory=dict)  # a preview's last index, still running
+    index_later: dict = field(default_factory=dict)  # a preview's: language -> its index job, to start
     fast_pages: tuple | None = None  # (the Markdown settings they were read from, FastPages)
     ahead: RenderAhead | None = None  # the other languages' pages, being rendered by a copy
+    shares: dict = field(default_factory=dict)  # language -> its pages, shared with the copy (Shares)
+    views_model: Model | None = None  # the model ``views_by_language`` were made from
+    views_by_language: dict = field(default_factory=dict)
 
     @classmethod
     def from_environment(cls, root: Path) -> "Session":
@@ -189,6 +189,7 @@ class Session:
         self.problems = ProblemCounter()
         logging.getLogger("mkdocs").addHandler(self.problems)
         self.command, self.dirty, self.build, self.swapped, self.index_jobs = command, dirty, None, False, {}
+        self.index_later = {}
 
     def finish(self, timings_file: str | None = None) -> None:
         """End of the run: stop unfinished index jobs, keep the old site after a failed build,
@@ -198,6 +199,7 @@ class Session:
             Path(timings_file).write_text(json.dumps(self.timings, indent=1), encoding="utf-8")
         for job in [*self.index_jobs.values(), *self.preview_index_jobs.values()]:
             job.cancel()
+        self.later_downloads.settle()
         if self.ahead is not None:
             self.ahead.cancel()
             self.ahead = None
@@ -208,14 +210,16 @@ class Session:
         if self.problems is not None:
             logging.getLogger("mkdocs").removeHandler(self.problems)
 
-    def _data_key(self) -> tuple:
-        """Changes whenever a data file is added, removed or edited."""
+    def _data_key(self, folder: Path | None = None) -> tuple:
+        """Changes whenever a file of ``folder`` (the data) is added, removed or edited."""
         return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                            for p in self.data_dir.rglob("*") if p.is_file()))
+                            for p in (folder or self.data_dir).rglob("*") if p.is_file()))
 
     def load(self, log) -> Model:
         """The model of the current data, loaded again only when a data file changed. Bad data
         raises ``AtlasError``, except while previewing: the last good model stays, with ``error``."""
+        self.later_downloads.settle()  # the last preview's downloads are written
+        self.settle_preview_index()  # and its index, if still running, stopped: this rebuild makes one
         key = self._data_key()
         if self.key == key:
             return self.model
@@ -247,7 +251,7 @@ class Session:
 
     def render(self, lang: str, view: PageView) -> str:
         """One page's Markdown; a broken template is one ``TemplateProblem`` naming file and line."""
-        if self.env is None:  # one environment: templates compile once, and reload when edited
+        if self.env is None:  # one environment: templates compile once (again when edited: pages)
             self.env = make_env(self.templates_dir)
         with timed(self.timings, "render"):
             try:
@@ -306,9 +310,13 @@ class Session:
                 mark_written(site, default, self.shard.index)
             return
         self.settle_preview_index()
+        index = functools.partial(IndexJob, site, tuple(other_languages), language=default,
+                                  paired=paired_folder(site, default))
+        if self.command == "serve":  # a preview's languages are built first, on both cores: they show sooner
+            self.index_later = {default: index}
+            return
         return_free_memory()  # this Pagefind runs beside the next language's build
-        self.index_jobs = {default: IndexJob(site, tuple(other_languages), language=default,
-                                             paired=paired_folder(site, default))}
+        self.index_jobs = {default: index()}
 
     def settle_preview_index(self) -> None:
         """A preview's index of the last rebuild, if still running, is stopped (the next one
@@ -329,13 +337,17 @@ class Session:
         in a part, whose index is made once the parts are merged), then move the site into place.
         Returns the published folder (None when nothing was swapped); raises ``AtlasError``
         (Pagefind failed) or ``SiteError`` (the swap failed; the old site is back)."""
+        if self.previewing:
+            self.later_downloads.start()  # the pages are written; their downloads follow
         if not (one_language or self.shard):
             with timed(self.timings, "search index (Pagefind)"):
-                return_free_memory()  # Pagefind runs beside this process, which still holds the build
-                jobs = {lang: IndexJob(site / lang, language=lang, paired=paired_folder(site, lang))
-                        for lang in other_languages}
+                if self.command != "serve":
+                    return_free_memory()  # Pagefind runs beside this process, which still holds the build
+                jobs = {lang: index() for lang, index in self.index_later.items()}
+                jobs.update({lang: IndexJob(site / lang, language=lang, paired=paired_folder(site, lang))
+                             for lang in other_languages})
                 jobs.update(self.index_jobs)
-                self.index_jobs = {}
+                self.index_jobs, self.index_later = {}, {}
                 if self.command == "serve":  # the edited pages show at once; their index follows
                     self.preview_index_jobs = jobs
                     log.info("search index: being updated in the background")
@@ -412,11 +424,13 @@ class Session:
 
     def pages(self, lang: str, default: str, others: list[str] = ()) -> list[tuple[PageView, str, bool]]:
         """Every generated page of ``lang``: ``(view, Markdown, unchanged since the last preview)``.
-        The default language's build starts a copy that renders every other page of it and then
-        the ``others`` (``render_ahead``); their builds take their pages from it."""
+        The default language's build starts a copy that renders a share of it and then of the
+        ``others`` (``render_ahead``); their builds render what is left and take the copy's."""
         model, self.building = self.model, lang
-        with timed(self.timings, "views"), collector_paused():
-            views = build_views(model, lang)
+        templates = self._data_key(self.templates_dir)
+        if templates != self.templates_key:  # an edited template: compiled again (they are not
+            self.env, self.templates_key = None, templates  # looked at again on every use)
+        views = self.views(lang)
         out = []
         shard = self.shard  # ATLAS_SHARD read here first: a bad value is one error
         if shard is not None and not self.dirty:
@@ -426,7 +440,7 @@ class Session:
         mine = shard.share([v.src for v in views if not v.in_nav]) if shard else None
         downloads = PageDownloads(model) if self.page_files is None else None
         page_files: dict = {}
-        rendered = self._rendered_ahead(lang, default, list(others), views) if shard is None else {}
+        rendered = self._rendered_ahead(lang, default, list(others)) if shard is None else {}
         with collector_paused():  # once for all pages, not once per page
             for view in views:
                 if mine is not None and not view.in_nav and view.src not in mine:
@@ -448,28 +462,37 @@ class Session:
             self.dump(src, content)
         return out
 
-    def _rendered_ahead(self, lang: str, default: str, others: list[str], views: list[PageView]) -> dict:
-        """``{src: Markdown}`` of ``lang``'s pages rendered by the copy. For the default language,
-        the copy is started (when a core is free) on every other page and then the ``others``,
-        while this process renders the rest; both halves are returned."""
-        if lang != default:
-            return self.ahead.take(lang) if self.ahead is not None else {}
-        if self.ahead is not None:
-            self.ahead.cancel()
-        self.ahead = None
-        if not RenderAhead.possible():
-            return {}
-        theirs, ours = views[1::2], views[0::2]  # alternate: page kinds differ in cost
+    def views(self, lang: str) -> list[PageView]:
+        """``lang``'s generated pages, made once per model."""
+        if self.views_model is not self.model:
+            self.views_model, self.views_by_language = self.model, {}
+        if lang not in self.views_by_language:
+            with timed(self.timings, "views"), collector_paused():
+                self.views_by_language[lang] = build_views(self.model, lang)
+        return self.views_by_language[lang]
 
-        def job(language: str, pages: list[PageView]):
-            return lambda: {view.src: self.render(language, view) for view in pages}
-        jobs = {SHARED: job(default, theirs)}
-        jobs.update({other: job(other, build_views(self.model, other)) for other in others})
-        self.ahead = RenderAhead(jobs)
+    def _rendered_ahead(self, lang: str, default: str, others: list[str]) -> dict:
+        """``{src: Markdown}`` of ``lang``'s pages, rendered here and by the copy. The default
+        language's build starts the copy (when a core is free): it renders a share of each
+        language's pages, the default one first. This process renders the rest of each when its
+        build needs them (``Shares``: each process takes the next pages left)."""
+        if lang == default:
+            if self.ahead is not None:
+                self.ahead.cancel()
+            self.ahead, self.shares = None, {}
+            if not RenderAhead.possible():
+                return {}
+            self.shares = {language: Shares(self.views(language)) for language in [lang, *others]}
+            self.ahead = RenderAhead({language: self._render_all(language, shares) for language, shares in self.shares.items()})
+        if self.ahead is None or lang not in self.shares:
+            return {}
         with collector_paused():
-            rendered = {view.src: self.render(lang, view) for view in ours}
-        rendered.update(self.ahead.take(SHARED))
+            rendered = self._render_all(lang, self.shares.pop(lang))()
+        rendered.update(self.ahead.take(lang))
         return rendered
+
+    def _render_all(self, lang: str, views):
+        return lambda: {view.src: self.render(lang, view) for view in views}
 
     def page_meta(self, title: str | None, is_home: bool, src: str) -> dict:
         """What a page's template reads besides MkDocs' own: its ``<title>`` as escaped text
@@ -494,7 +517,7 @@ class Session:
             file = made_on_write(file_class).generated(config, src, content=b"")
             file.make = content
             if self.previewing:
-                file.written = self.written_downloads
+                file.later = self.later_downloads
         if inclusion is not None:
             file.inclusion = inclusion
         return file
