@@ -64,15 +64,18 @@ def _suffix(text: dict | None, n: int) -> dict | None:
     return out
 
 
-def _remap_section(section: dict, aid: dict, iid: dict) -> None:
-    """Point a copied section's tasks at the copied agencies and indicators."""
+def _remap_section(section: dict, aid: dict, iid: dict, pid: dict) -> None:
+    """Point a copied section's tasks at the copied agencies, indicators and plans."""
     for task in section.get("tasks", []):
         task["lead"] = [aid[a] for a in task.get("lead", [])]
         task["participants"] = [aid[a] for a in task.get("participants", [])]
         for t in task.get("targets", []):
             t["indicator"] = iid[t["indicator"]]
+            if t.get("replaced_by"):  # plan#target: the copy's own later plan
+                plan, _, target = t["replaced_by"].partition("#")
+                t["replaced_by"] = f"{pid.get(plan, plan)}#{target}"
     for child in section.get("sections", []):
-        _remap_section(child, aid, iid)
+        _remap_section(child, aid, iid, pid)
 
 
 def make_dataset(k: int, target: Path) -> None:
@@ -103,16 +106,19 @@ def make_dataset(k: int, target: Path) -> None:
             c = copy.deepcopy(i)
             c.update(id=iid[i["id"]], name=_suffix(i["name"], n), region=rid.get(i["region"], i["region"]))
             out["indicators"].append(c)
+        plan_ids = {p: f"{p}-s{n}" for p in plans}
         for pid, plan in plans.items():
-            new_id = f"{pid}-s{n}"
+            new_id = plan_ids[pid]
             c = copy.deepcopy(plan)
             c.update(id=new_id, title=_suffix(plan["title"], n), region=rid.get(plan["region"], plan["region"]))
             if plan.get("issuer"):
                 c["issuer"] = aid[plan["issuer"]]
             for note in c.get("notes", []):
                 note["about"] = [new_id if a == pid else a for a in note.get("about", [])]
+            for relation in c.get("relations", []):  # supersedes, cites, reports on: the copies
+                relation["target"] = plan_ids.get(relation["target"], relation["target"])
             for section in c["sections"]:
-                _remap_section(section, aid, iid)
+                _remap_section(section, aid, iid, plan_ids)
             for o in c.get("observations", []):
                 o["indicator"] = iid[o["indicator"]]
             out_plans[new_id] = c
