@@ -144,6 +144,19 @@ def test_a_huge_file_is_refused_before_it_is_parsed(mini_data: Path):
     assert any(e.startswith("data/plans/big.yaml") and "more than 10 MB" in e for e in errors), errors
 
 
+def test_a_shared_list_may_hold_a_province_but_not_more(mini_data: Path):
+    """indicators.yaml for every city and county of a province is about 11 MB: read; past 64 MB
+    it is refused before it is parsed, as a plan is past 10 MB."""
+    indicators = mini_data / "indicators.yaml"
+    with open(indicators, "a", encoding="utf-8") as handle:
+        handle.write("# " + "x" * (11 * 1024 * 1024) + "\n")
+    assert not any("MB" in e for e in _messages(mini_data))
+    with open(indicators, "wb") as handle:
+        handle.truncate(65 * 1024 * 1024)
+    errors = _messages(mini_data)
+    assert any(e.startswith("data/indicators.yaml") and "more than 64 MB" in e for e in errors), errors
+
+
 # --- patterns ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("pattern,why", [

@@ -15,6 +15,9 @@ from pathlib import Path
 from ..model.errors import Diagnostic, Loc
 
 DATA_FILE_LIMIT = 10 * 1024 * 1024  # a data file (YAML) of more than 10 MB is not a plan
+# except the shared lists (indicators, agencies, ...): one for a whole province, every city and
+# county with its indicators, is about 11 MB (scripts/bench.py at K = 100); a list is one file
+REGISTRY_FILE_LIMIT = 64 * 1024 * 1024
 SOURCE_TEXT_LIMIT = 10 * 1024 * 1024  # nor a source text
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import clock
 from ..model.errors import AtlasError, Diagnostic, Loc
 from .releases import load_releases
-from .safe_files import SOURCE_TEXT_LIMIT, read_inside
+from .safe_files import REGISTRY_FILE_LIMIT, SOURCE_TEXT_LIMIT, read_inside
 from ..model.records import MILESTONE, Dataset, Plan, period_end_year, plan_items
 from ..model.schema import PLAN, PLANS_DIR, REGISTRIES, SOURCES_DIR, registry_file
 from ..model.specs import INVALID, SLUG_RE, Checker, ListOf, did_you_mean, field_path
@@ -48,7 +48,7 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
                                           f"create {reg.file} with a list of {reg.kind} records"))
             found[reg.field] = ()
             continue
-        doc, problems = read_yaml(path, display, data_dir)
+        doc, problems = read_yaml(path, display, data_dir, REGISTRY_FILE_LIMIT)
         diagnostics += problems
         if doc is None:
             broken.add(reg.kind)
