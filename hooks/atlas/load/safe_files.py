@@ -21,9 +21,12 @@ REGISTRY_FILE_LIMIT = 64 * 1024 * 1024
 SOURCE_TEXT_LIMIT = 10 * 1024 * 1024  # nor a source text
 
 
-def read_inside(path: Path, root: Path, display: str, limit: int) -> tuple[bytes | None, Diagnostic | None]:
+def read_inside(path: Path, root: Path, display: str, limit: int,
+                too_big: str | None = None) -> tuple[bytes | None, Diagnostic | None]:
     """The bytes of ``path`` if it is a regular file inside ``root`` (after following links) of
-    at most ``limit`` bytes; otherwise ``None`` and the problem."""
+    at most ``limit`` bytes; otherwise ``None`` and the problem (``too_big``: the hint when it is
+    larger, if not to split it)."""
+    too_big = too_big or "split it, or check that it is the right file"
     def problem(message: str, hint: str) -> tuple[None, Diagnostic]:
         return None, Diagnostic(Loc(display), "", message, hint)
 
@@ -45,13 +48,12 @@ def read_inside(path: Path, root: Path, display: str, limit: int) -> tuple[bytes
     if not stat.S_ISREG(info.st_mode):
         return problem("this is not a regular file (a folder, device or pipe)", "replace it by a text file")
     if info.st_size > limit:
-        return problem(f"the file is {info.st_size / 1048576:.1f} MB, more than {limit // 1048576} MB",
-                       "split it, or check that it is the right file")
+        return problem(f"the file is {info.st_size / 1048576:.1f} MB, more than {limit // 1048576} MB", too_big)
     try:
         with open(real, "rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
         return problem(f"the file cannot be read ({exc.strerror})", "check its permissions")
     if len(raw) > limit:  # it grew while we looked
-        return problem(f"the file is more than {limit // 1048576} MB", "split it, or check that it is the right file")
+        return problem(f"the file is more than {limit // 1048576} MB", too_big)
     return raw, None

@@ -48,7 +48,8 @@ def check_data(data_dir: Path, today: _dt.date | None = None) -> tuple[Dataset, 
                                           f"create {reg.file} with a list of {reg.kind} records"))
             found[reg.field] = ()
             continue
-        doc, problems = read_yaml(path, display, data_dir, REGISTRY_FILE_LIMIT)
+        doc, problems = read_yaml(path, display, data_dir, REGISTRY_FILE_LIMIT,
+                                  "check that it is the right file (each shared list is one file)")
         diagnostics += problems
         if doc is None:
             broken.add(reg.kind)
