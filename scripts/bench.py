@@ -33,12 +33,6 @@ from pathlib import Path
 
 import yaml
 
-# this checkout's code, here and in the builds it starts: the environment's .pth file names the
-# checkout the environment was made in, which may be another one (an older commit, to compare)
-_HOOKS = str(Path(__file__).resolve().parent.parent / "hooks")
-sys.path.insert(0, _HOOKS)
-os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_HOOKS, os.environ.get("PYTHONPATH")]))
-
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRIES = ("regions", "agencies", "sectors", "units", "indicators")
 

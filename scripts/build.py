@@ -28,12 +28,6 @@ from pathlib import Path
 
 import yaml
 
-# this checkout's code, here and in the builds it starts: the environment's .pth file names the
-# checkout the environment was made in, which may be another one (an older commit, to compare)
-_HOOKS = str(Path(__file__).resolve().parent.parent / "hooks")
-sys.path.insert(0, _HOOKS)
-os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [_HOOKS, os.environ.get("PYTHONPATH")]))
-
 from atlas.model.errors import AtlasError
 from atlas.site.shards import ShardError, merge
 from atlas.site.search_pairs import written_mark
