@@ -178,6 +178,23 @@ def test_search_index_failure_is_one_clear_error(tmp_path):
     assert "pagefind-bin-extended" in str(caught.value)
 
 
+def test_a_search_index_killed_for_memory_says_so(tmp_path):
+    """At K = 100 the kernel killed Pagefind at 14.9 GB; the message said to install packages."""
+    import subprocess
+    import sys
+    from atlas.site.site_search import IndexJob
+
+    for code in ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)",  # killed itself
+                 "raise SystemExit(-9)"):  # our wrapper, passing on its Pagefind's end
+        job = IndexJob.__new__(IndexJob)
+        job.site_dir, job.error = tmp_path, None
+        job.proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, text=True)
+        with pytest.raises(AtlasError) as caught:
+            job.wait()
+        assert "memory ran out" in str(caught.value) and "pagefind-bin-extended" not in str(caught.value)
+
+
 # -- present ---------------------------------------------------------------------------------
 def unit(zh, en):
     return Unit(id="u", name=Text(zh=zh, en=en), base="u", factor=1)

@@ -19,6 +19,10 @@ from ..build.labels import label
 from ..build.urls import FOLDERS, is_part
 from .search_pairs import INDEX_DIR, drop_paired, paired_folder
 
+# Pagefind killed by SIGKILL (the kernel's answer when memory runs out): as our wrapper process
+# reports it (a negative code passed on to sys.exit: 256 - 9), or as a shell would
+KILLED = (-9, 247, 137)
+
 SEARCH_PAGE = "search.md"       # docs/search.md and docs/search.en.md: the results page
 # page parts that would only add noise to results: permalink marks and the "copy link" anchors
 EXCLUDE_SELECTORS = (".headerlink", ".atlas-anchor")
@@ -102,9 +106,13 @@ class IndexJob:
         found = re.search(r"Indexed (\d+) pages", output)
         if self.proc is None or self.proc.returncode != 0 or not found or found.group(1) == "0":
             status = "" if self.proc is None else f" (exit status {self.proc.returncode})"
+            killed = self.proc is not None and self.proc.returncode in KILLED
             raise AtlasError([Diagnostic(
                 Loc(str(self.site_dir)), "",
                 f"Pagefind could not build the search index{status}:\n{output[-2000:]}",
+                "Pagefind was killed, most often because memory ran out: it holds about 235 bytes "
+                "per word it indexes (about 4 GB for the Chinese of 14,000 pages); build on a machine "
+                "with more memory" if killed else
                 "run `bash scripts/serve.sh` or `bash scripts/test.sh` once so that .venv has the "
                 "pinned pagefind and pagefind-bin-extended packages")])
         return found.group(1)
