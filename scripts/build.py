@@ -30,7 +30,8 @@ import yaml
 
 from atlas.model.errors import AtlasError
 from atlas.site.shards import ShardError, merge
-from atlas.site.search_pairs import written_mark
+from atlas.site import index_memory
+from atlas.site.search_pairs import paired_folder, written_mark
 from atlas.site.site_search import build_index, default_language_job
 from atlas.site.site_swap import SiteBuild, SiteError
 
@@ -110,13 +111,21 @@ def built_in_place(config: Path, jobs: int):
         default, others = langs
         started = time.perf_counter()
         marks = [written_mark(partial, default, i) for i in range(jobs)]
+        waiting = True  # for the default language to be written by every part
         with ThreadPoolExecutor(jobs) as pool:
             builds = [pool.submit(build_part, config, i, jobs, partial, True) for i in range(jobs)]
             while not all(b.done() for b in builds):
-                if not running and all(m.exists() for m in marks):
-                    running[default] = default_language_job(partial, default, others)
-                    print(f"{default}: every part written, indexed while the others are built "
-                          f"({time.perf_counter() - started:.1f} s)")
+                if waiting and all(m.exists() for m in marks):
+                    waiting, pages = False, index_memory.pages_in(paired_folder(partial, default))
+                    # beside the parts, which still grow, only with room to spare
+                    if index_memory.fits({default: pages}, share=0.5):
+                        running[default] = default_language_job(partial, default, others)
+                        print(f"{default}: every part written, indexed while the others are built "
+                              f"({time.perf_counter() - started:.1f} s)")
+                    else:
+                        print(f"{default}: every part written ({time.perf_counter() - started:.1f} s); indexed "
+                              f"after the parts: Pagefind needs about {index_memory.need(default, pages) / 1e9:.1f} GB "
+                              f"for its {pages} pages, {(index_memory.free() or 0) / 1e9:.1f} GB are free")
                 time.sleep(0.1)
             results = [b.result() for b in builds]
         print(f"{jobs} parts built at once ({time.perf_counter() - started:.1f} s)")

@@ -9,6 +9,7 @@ vice versa. Pagefind reads a copy of the pages whose Chinese is cut into overlap
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 from ..model.errors import AtlasError, Diagnostic, Loc
 from ..build.labels import label
 from ..build.urls import FOLDERS, is_part
+from . import index_memory
 from .search_pairs import INDEX_DIR, drop_paired, paired_folder
 
 # Pagefind killed by SIGKILL (the kernel's answer when memory runs out): as our wrapper process
@@ -149,13 +151,24 @@ def build_index(site_dir: Path, default_language: str = "zh", language_dirs: lis
     are stopped). ``running``: the runs already started, by language (``default_language_job``).
     """
     jobs = dict(running or {})
-    for folder in language_dirs:
-        if folder not in jobs:
-            jobs[folder] = IndexJob(site_dir / folder, (), root_selector, folder, paired_folder(site_dir, folder))
+    todo = {folder: functools.partial(IndexJob, site_dir / folder, (), root_selector, folder,
+                                      paired_folder(site_dir, folder))
+            for folder in language_dirs if folder not in jobs}
     if default_language not in jobs:
-        jobs[default_language] = default_language_job(site_dir, default_language, language_dirs, root_selector)
+        todo[default_language] = functools.partial(default_language_job, site_dir, default_language,
+                                                   language_dirs, root_selector)
+    # all at once when they fit in the free memory; else one after the other (index_memory)
+    together = index_memory.fits({lang: index_memory.pages_in(paired_folder(site_dir, lang))
+                                  for lang in [*jobs, *todo]}, share=0.9)
+    counts = {}
     try:
+        if together:
+            jobs.update({lang: start() for lang, start in todo.items()})
         counts = {lang: job.wait() for lang, job in jobs.items()}
+        if not together:
+            for lang, start in todo.items():
+                jobs[lang] = start()
+                counts[lang] = jobs[lang].wait()
     finally:
         for job in jobs.values():
             job.cancel()
