@@ -178,6 +178,40 @@ def test_search_index_failure_is_one_clear_error(tmp_path):
     assert "pagefind-bin-extended" in str(caught.value)
 
 
+def test_stopping_a_search_index_stops_pagefind_too(tmp_path, monkeypatch):
+    """IndexJob runs our wrapper, which runs Pagefind. Stopping the job (a preview's next rebuild)
+    killed the wrapper only, and Pagefind went on beside the rebuild, slowing it."""
+    import os
+    import sys
+    import time
+    from atlas.site import site_search
+
+    grandchild = tmp_path / "pid"
+    script = tmp_path / "wrapper.sh"  # stands in for the wrapper: starts a long child and waits
+    script.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {grandchild}\nwait\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(site_search.sys, "executable", str(script))
+    job = site_search.IndexJob(tmp_path)
+    monkeypatch.setattr(site_search.sys, "executable", sys.executable)
+    deadline = time.monotonic() + 10
+    while not (grandchild.exists() and grandchild.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pid = int(grandchild.read_text())
+    started = time.monotonic()
+    job.cancel()  # killing the wrapper alone waited for its child's 60 s (it holds the output)
+    assert time.monotonic() - started < 10
+
+    def alive() -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+    deadline = time.monotonic() + 5
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive()
+
+
 def test_a_search_index_killed_for_memory_says_so(tmp_path):
     """At K = 100 the kernel killed Pagefind at 14.9 GB; the message said to install packages."""
     import subprocess

@@ -153,6 +153,11 @@ def test_a_preview_writes_a_download_after_the_pages_and_only_when_its_content_c
     assert build.is_modified() and build.is_modified()  # a build: always, without making it
     later = LaterDownloads()
     target = tmp_path / "site" / "downloads" / "x.csv"
+    first = made("downloads/x.csv")
+    first.make, first.later = (lambda: content["value"]), later
+    assert first.is_modified() and first._content == "a,b\n1,2\n"  # the preview's first build writes it
+    later.start()  # its pages are written: from now on, the thread writes what changed
+    assert later.thread is None and later.primed
 
     def rebuild() -> int:
         """One preview rebuild: MkDocs is told the file is unchanged; the thread writes it."""

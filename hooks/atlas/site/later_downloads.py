@@ -3,8 +3,8 @@ content changed since it last wrote them.
 
 `mkdocs serve` holds every request until a rebuild is done, so whatever the rebuild does delays
 the edited page. The 1,260 per-page CSV and JSON files of the real site take about 0.3 s to make,
-though an edit rarely changes more than a few. So a preview tells MkDocs they are unchanged, and
-this writes them once the pages are served: a download follows its page by about that much. A
+though an edit rarely changes more than a few. So a preview's rebuild tells MkDocs they are
+unchanged, and this writes them once the pages are served: a download follows its page by about that much. A
 build (`mkdocs build`, `scripts/build.py`) writes every file in the build itself.
 """
 
@@ -27,12 +27,21 @@ class LaterDownloads:
         self.digests: dict[str, bytes] = {}  # path in the site -> digest of what was written there
         self.pending: list = []
         self.thread: threading.Thread | None = None
+        # the preview's first build writes the files itself (nothing is served yet), and the
+        # rebuild right after it need not wait for 1,260 files written in the background
+        self.primed = False
+
+    def remember(self, path: str, content) -> None:
+        """The first build writes ``content`` to ``path``."""
+        self.digests[path] = _digest(content)
 
     def defer(self, path: str, make) -> None:
         """``path``: where the file goes; ``make()``: its content (bytes or text)."""
         self.pending.append((path, make))
 
     def start(self) -> None:
+        """The pages are written: the deferred files are written from now on, on a thread."""
+        self.primed = True
         self.settle()
         pending, self.pending = self.pending, []
         if pending:
@@ -51,7 +60,7 @@ class LaterDownloads:
             try:
                 content = make()
                 content = content if isinstance(content, bytes) else content.encode("utf-8")
-                digest = hashlib.blake2b(content).digest()
+                digest = _digest(content)
                 if self.digests.get(path) == digest and os.path.exists(path):
                     continue
                 target = Path(path)
@@ -65,3 +74,7 @@ class LaterDownloads:
                 self.digests.pop(path, None)
                 log.warning(f"A download of the preview could not be written ({path}): {exc}")
         return count
+
+
+def _digest(content) -> bytes:
+    return hashlib.blake2b(content if isinstance(content, bytes) else content.encode("utf-8")).digest()

@@ -100,8 +100,14 @@ def made_on_write(file_class):
 
             def is_modified(self) -> bool:
                 """A build writes it (without making the content to see that there is one); a
-                preview leaves it to ``later``, which writes it after the pages if it changed."""
+                preview's first build too, remembering what it wrote; a rebuild leaves it to
+                ``later``, which writes it after the pages if it changed."""
                 if self.later is None:
+                    return True
+                if not self.later.primed:
+                    content = self.make()
+                    self.later.remember(self.abs_dest_path, content)
+                    self.make = lambda: content  # made once, written next
                     return True
                 self.later.defer(self.abs_dest_path, self.make)
                 return False
@@ -218,8 +224,8 @@ class Session:
     def load(self, log) -> Model:
         """The model of the current data, loaded again only when a data file changed. Bad data
         raises ``AtlasError``, except while previewing: the last good model stays, with ``error``."""
-        self.later_downloads.settle()  # the last preview's downloads are written
-        self.settle_preview_index()  # and its index, if still running, stopped: this rebuild makes one
+        self.settle_preview_index()  # the last preview's index, if still running, is stopped (this
+        self.later_downloads.settle()  # rebuild makes one), and its downloads are written
         key = self._data_key()
         if self.key == key:
             return self.model

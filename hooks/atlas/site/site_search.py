@@ -10,7 +10,9 @@ vice versa. Pagefind reads a copy of the pages whose Chinese is cut into overlap
 from __future__ import annotations
 
 import functools
+import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -95,7 +97,9 @@ class IndexJob:
                 command += ["--paired", str(paired)]
             command += ["--"]
         try:
-            self.proc = subprocess.Popen(command + options, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            # its own process group: ``cancel`` stops Pagefind too, not only our wrapper around it
+            self.proc = subprocess.Popen(command + options, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                         text=True, start_new_session=True)
             self.error = None
         except OSError as exc:
             self.proc, self.error = None, str(exc)
@@ -120,8 +124,13 @@ class IndexJob:
         return found.group(1)
 
     def cancel(self) -> None:
+        """Stops the run: the wrapper and the Pagefind it started (a preview's next rebuild, a
+        failed build). Killing the wrapper alone left Pagefind running beside the next rebuild."""
         if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                self.proc.kill()
             self.proc.communicate()
 
 
