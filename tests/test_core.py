@@ -181,7 +181,6 @@ def test_search_index_failure_is_one_clear_error(tmp_path):
 def test_stopping_a_search_index_stops_pagefind_too(tmp_path, monkeypatch):
     """IndexJob runs our wrapper, which runs Pagefind. Stopping the job (a preview's next rebuild)
     killed the wrapper only, and Pagefind went on beside the rebuild, slowing it."""
-    import os
     import sys
     import time
     from atlas.site import site_search
