@@ -216,17 +216,18 @@ class Session:
         if self.problems is not None:
             logging.getLogger("mkdocs").removeHandler(self.problems)
 
-    def _data_key(self, folder: Path | None = None) -> tuple:
-        """Changes whenever a file of ``folder`` (the data) is added, removed or edited."""
+    @staticmethod
+    def _files_key(folder: Path) -> tuple:
+        """Changes whenever a file of ``folder`` (the data, the templates) is added, removed or edited."""
         return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                            for p in (folder or self.data_dir).rglob("*") if p.is_file()))
+                            for p in folder.rglob("*") if p.is_file()))
 
     def load(self, log) -> Model:
         """The model of the current data, loaded again only when a data file changed. Bad data
         raises ``AtlasError``, except while previewing: the last good model stays, with ``error``."""
         self.settle_preview_index()  # the last preview's index, if still running, is stopped (this
         self.later_downloads.settle()  # rebuild makes one), and its downloads are written
-        key = self._data_key()
+        key = self._files_key(self.data_dir)
         if self.key == key:
             return self.model
         gc.unfreeze()  # the previous model (a preview's rebuild) may be collected again
@@ -315,7 +316,6 @@ class Session:
             if self.shared_out:
                 mark_written(site, default, self.shard.index)
             return
-        self.settle_preview_index()
         index = functools.partial(IndexJob, site, tuple(other_languages), language=default,
                                   paired=paired_folder(site, default))
         if self.command == "serve":  # a preview's languages are built first, on both cores: they show sooner
@@ -433,7 +433,7 @@ class Session:
         The default language's build starts a copy that renders a share of it and then of the
         ``others`` (``render_ahead``); their builds render what is left and take the copy's."""
         model, self.building = self.model, lang
-        templates = self._data_key(self.templates_dir)
+        templates = self._files_key(self.templates_dir)
         if templates != self.templates_key:  # an edited template: compiled again (they are not
             self.env, self.templates_key = None, templates  # looked at again on every use)
         views = self.views(lang)
