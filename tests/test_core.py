@@ -169,6 +169,13 @@ def test_search_cuts_chinese_into_overlapping_pairs_alike_in_index_and_query():
     assert f'<h1 title="嘉兴市建委">{index_words("市建委")}</h1><script>var a = "房地产";</script>' in paired
     assert f"<p>{index_words('房地产')}<b>{index_words('开发')}</b></p>" in paired
     assert paired_html("<p>房地产</p>") == "<p>房地产</p>"  # not searchable: not read anyway
+    # Pagefind stores every element with an id, and its text, in the fragment a search downloads,
+    # but reads only the headings': a source text's numbered paragraphs were stored twice
+    page = ('<article data-pagefind-body><h2 id="s1">第一</h2><p id="p1" class="x">¶1 text id="a"</p>'
+            '<table><tr id="t1"><td>1</td></tr></table><header id="top"></header><h3  id="s2">Two</h3>')
+    assert paired_html(page) == ('<article data-pagefind-body><h2 id="s1">' + index_words("第一") + '</h2>'
+                                 '<p class="x">¶1 text id="a"</p><table><tr><td>1</td></tr></table>'
+                                 '<header></header><h3  id="s2">Two</h3>')
 
 
 def test_search_index_failure_is_one_clear_error(tmp_path):
