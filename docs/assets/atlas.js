@@ -316,7 +316,10 @@
     }
     var ui = new PagefindUI({
       element: box, showSubResults: true, showImages: false, resetStyles: false,
-      autofocus: !query, pageSize: 10,
+      /* five results at first, then "Load more results" (Pagefind's own default): each result
+         shown fetches its page's whole indexed text, 10-27 KB gzipped for a long section or
+         source text, so ten results made a search at 30 times the data 370 KB, five 313 KB */
+      autofocus: !query, pageSize: 5,
       /* in words, and a Chinese pair is a word (see atlasQueryWords): about 60 characters */
       excerptLength: zh ? 60 : 36,
       /* long pages (a plan, an agency that leads many tasks) should not sink below short ones
