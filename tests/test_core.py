@@ -160,22 +160,30 @@ def test_search_cuts_chinese_into_overlapping_pairs_alike_in_index_and_query():
     assert indexed[-1] == "0x53d1" and query_words("发") == "0x53d1"
     assert any(w.startswith(query_words("房")) for w in indexed)
     assert index_words("2020年GDP增长5%，") == "2020 0x5e74 GDP 0x589e957f 0x957f 5%，"
-    # only the text of the searchable part: filter values, attributes and scripts stay as they are
-    page = ('<title>嘉兴市</title><article data-pagefind-body><span data-pagefind-filter="类型" hidden>'
+    # only the text of the searchable part: filter values, attributes and scripts stay as they are;
+    # Pagefind reads only that part (the article), which is all the copy holds, with the page's
+    # <html> tag and title
+    page = ('<!doctype html>\n<html lang="zh" class="no-js"><head><title>嘉兴市</title><link rel="x"></head>'
+            '<body><nav>导航 房地产</nav><div><article class="md" data-pagefind-body><span data-pagefind-filter="类型" hidden>'
             '规划文件</span><h1 title="嘉兴市建委">市建委</h1><script>var a = "房地产";</script>'
-            '<p>房地产<b>开发</b></p></article>')
-    paired = paired_html(page)
-    assert paired.startswith('<title>嘉兴市</title><article data-pagefind-body><span data-pagefind-filter="类型" hidden>规划文件</span>')
-    assert f'<h1 title="嘉兴市建委">{index_words("市建委")}</h1><script>var a = "房地产";</script>' in paired
-    assert f"<p>{index_words('房地产')}<b>{index_words('开发')}</b></p>" in paired
+            '<p>房地产<b>开发</b></p></article></div><footer>页脚</footer></body></html>')
+    assert paired_html(page) == (
+        '<!doctype html><html lang="zh" class="no-js"><head><meta charset="utf-8"><title>嘉兴市</title></head>'
+        '<body><article class="md" data-pagefind-body><span data-pagefind-filter="类型" hidden>规划文件</span>'
+        f'<h1 title="嘉兴市建委">{index_words("市建委")}</h1><script>var a = "房地产";</script>'
+        f"<p>{index_words('房地产')}<b>{index_words('开发')}</b></p></article></body></html>")
     assert paired_html("<p>房地产</p>") == "<p>房地产</p>"  # not searchable: not read anyway
+    # a searchable part that is not an article: the page is kept whole
+    assert paired_html("<nav>房地产</nav><div data-pagefind-body><p>开发</p></div>") == \
+        f"<nav>房地产</nav><div data-pagefind-body><p>{index_words('开发')}</p></div>"
     # Pagefind stores every element with an id, and its text, in the fragment a search downloads,
     # but reads only the headings': a source text's numbered paragraphs were stored twice
-    page = ('<article data-pagefind-body><h2 id="s1">第一</h2><p id="p1" class="x">¶1 text id="a"</p>'
-            '<table><tr id="t1"><td>1</td></tr></table><header id="top"></header><h3  id="s2">Two</h3>')
-    assert paired_html(page) == ('<article data-pagefind-body><h2 id="s1">' + index_words("第一") + '</h2>'
+    page = ('<html lang="en"><article data-pagefind-body><h2 id="s1">第一</h2><p id="p1" class="x">¶1 text id="a"</p>'
+            '<table><tr id="t1"><td>1</td></tr></table><header id="top"></header><h3  id="s2">Two</h3></article>')
+    assert paired_html(page) == ('<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>'
+                                 '<article data-pagefind-body><h2 id="s1">' + index_words("第一") + '</h2>'
                                  '<p class="x">¶1 text id="a"</p><table><tr><td>1</td></tr></table>'
-                                 '<header></header><h3  id="s2">Two</h3>')
+                                 '<header></header><h3  id="s2">Two</h3></article></body></html>')
 
 
 def test_search_index_failure_is_one_clear_error(tmp_path):

@@ -54,10 +54,10 @@ def headings_ids_only(body: str) -> str:
 
 
 # what the searchable part holds that is not cut: the text right after a script or style tag or
-# after a filter's or meta value's tag (up to the next tag), and any tag with Chinese in it (an
-# attribute); tags without Chinese are not matched at all, which keeps this one pass of a regex
-_LEFT_OR_CUT = re.compile(r"(<(?:script|style)\b[^>]*>[^<]*|<[^>]*data-pagefind-(?:filter|meta)[^>]*>[^<]*"
-                          rf"|<[^>]*[{_CJK}][^>]*>)|[{_CJK}]+", re.I)
+# after a filter's or meta value's tag (up to the next tag), and the attributes of any tag
+_LEFT_AFTER = ("<script", "<style", "<SCRIPT", "<STYLE")
+_HTML_TAG = re.compile(r"<html\b[^>]*>")
+_TITLE = re.compile(r"<title>.*?</title>", re.S)
 
 
 def word(chars: str) -> str:
@@ -114,15 +114,45 @@ def _cut(run: str) -> str:
     return " " + " ".join(pairs(run) + ([word(run[-1])] if len(run) > 1 else [])) + " "
 
 
+def _cut_text(body: str) -> str:
+    """``body`` (HTML) with the Chinese runs of its text cut into pairs: not those inside a tag (an
+    attribute), nor those after a script, style, filter or meta value tag (up to the next tag).
+    The tag before a run is found by looking back from it, so the tags themselves cost nothing
+    (a pattern that matched every tag took twice as long)."""
+    back = body.rfind
+
+    def cut(m: re.Match) -> str:
+        at = m.start()
+        opened, closed = back("<", 0, at), back(">", 0, at)
+        if opened > closed:
+            return m.group()  # inside a tag
+        if opened >= 0:
+            tag = body[opened:closed + 1]
+            if tag.startswith(_LEFT_AFTER) or ("data-pagefind-" in tag and (
+                    "data-pagefind-filter" in tag or "data-pagefind-meta" in tag)):
+                return m.group()
+        return _cut(m.group())
+    return CJK_RUN.sub(cut, body)
+
+
 def paired_html(html: str) -> str:
-    """A page with the text of its searchable part (from ``data-pagefind-body`` on) cut into pairs,
-    and ids left on its headings only."""
-    start = html.find(_BODY)
-    if start < 0:
+    """What Pagefind reads of a page: its searchable part (the article marked
+    ``data-pagefind-body``) with its text cut into pairs and ids left on its headings only, in a
+    page of its own with the page's ``<html>`` tag and title. The navigation, header and footer,
+    half of a page's bytes, are not written again (Pagefind reads only that part; the index is the
+    same). A page whose searchable part is not an article is kept whole."""
+    at = html.find(_BODY)
+    if at < 0:
         return html
-    start += len(_BODY)
-    body = headings_ids_only(html[start:])
-    return html[:start] + _LEFT_OR_CUT.sub(lambda m: m.group(1) or _cut(m.group()), body)
+    inside = at + len(_BODY)
+    opened, ends = html.rfind("<", 0, at), html.rfind("</article>")
+    if html.startswith("<article", opened) and ends > at:
+        html_tag, title = _HTML_TAG.search(html, 0, opened), _TITLE.search(html, 0, opened)
+        shell = (f"<!doctype html>{html_tag.group() if html_tag else '<html>'}<head><meta charset=\"utf-8\">"
+                 f"{title.group() if title else ''}</head><body>")
+        return (shell + html[opened:inside] + _cut_text(headings_ids_only(html[inside:ends]))
+                + "</article></body></html>")
+    return html[:inside] + _cut_text(headings_ids_only(html[inside:]))
 
 
 def paired_copy(site: Path, scratch: Path, skip: set[str] = frozenset()) -> int:
