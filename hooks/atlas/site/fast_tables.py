@@ -27,6 +27,7 @@ ENTITY = re.compile(ENTITY_RE)
 AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)")  # Python-Markdown's serialiser
 LINK_TAIL = re.compile(r'\((?P<href>[^\s()"\\<>&]*)(?: "(?P<title>[^"\\]*)")?\)')
 CLASSES = re.compile(r"\{:? *((?:\.[\w-]+ *)+)\}")
+LINK_TEXT_END = re.compile(r"[\\\[\]]")  # what ends or escapes in a link's text
 PLAIN = re.compile(r"[^\\&<>\[\]`*_{}]+")  # text with nothing Markdown acts on (images are off: lean_markdown)
 
 
@@ -52,6 +53,7 @@ class CellConverter:
         self.escaped = set(escaped)  # the characters a backslash escapes (Markdown's and its extensions')
         self.path_to_url = path_to_url  # MkDocs' link rewriting for this page, or None
         self.urls: dict[str, str] = {}  # a page links many times to the same pages
+        self.done: dict[str, str] = {}  # and repeats cells (an agency, a sector, a status)
 
     @classmethod
     def of(cls, md: Markdown) -> "CellConverter":
@@ -64,6 +66,13 @@ class CellConverter:
         if href not in self.urls:
             self.urls[href] = self.path_to_url(href)
         return self.urls[href]
+
+    def cell(self, s: str) -> str:
+        """``inline(s)``, remembered for the page (raises ``NotOurs`` as it does)."""
+        html = self.done.get(s)
+        if html is None:
+            html = self.done[s] = self.inline(s)
+        return html
 
     def inline(self, s: str, in_link: bool = False) -> str:
         out, i, n = [], 0, len(s)
@@ -104,16 +113,15 @@ class CellConverter:
     def link(self, s: str, start: int) -> tuple[str, int]:
         """``[text](href "title"){ .class }`` from ``start``; the HTML and where it ends."""
         end, i = None, start + 1
-        while i < len(s):
-            if s[i] == "\\":
-                i += 2
+        while (found := LINK_TEXT_END.search(s, i)) is not None:
+            c = found.group()
+            if c == "\\":
+                i = found.start() + 2
                 continue
-            if s[i] == "[":
+            if c == "[":
                 raise NotOurs("a bracket inside a link")
-            if s[i] == "]":
-                end = i
-                break
-            i += 1
+            end = found.start()
+            break
         tail = LINK_TAIL.match(s, end + 1) if end is not None else None
         if tail is None or self.path_to_url is None:
             raise NotOurs("not a link we write")
@@ -160,11 +168,11 @@ def table_html(lines: list[str], cells: CellConverter) -> str:
     if not rows or any(len(r) != len(header) for r in rows):
         raise NotOurs("a row of another width")
     out = ["<table>\n<thead>\n<tr>\n"]
-    out += [f"<th>{cells.inline(c)}</th>\n" for c in header]
+    out += [f"<th>{cells.cell(c)}</th>\n" for c in header]
     out.append("</tr>\n</thead>\n<tbody>\n")
     for row in rows:
         out.append("<tr>\n")
-        out += [f"<td>{cells.inline(c)}</td>\n" for c in row]
+        out += [f"<td>{cells.cell(c)}</td>\n" for c in row]
         out.append("</tr>\n")
     out.append("</tbody>\n</table>")
     return "".join(out)
