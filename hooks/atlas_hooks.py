@@ -102,7 +102,7 @@ def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) ->
 
 def _render_generated(page: Page, config: MkDocsConfig, files: Files) -> None:
     links = _RelativePathTreeprocessor(page.file, files, config)  # same URLs, warnings, anchor checks
-    done = session.page_html(page.markdown, links.path_to_url, config.markdown_extensions, config.mdx_configs)
+    done = session.page_html(page.markdown, links, config.markdown_extensions, config.mdx_configs)
     if done is None:
         return Page.render(page, config, files)
     page.content, page.toc, page._title_from_render = done.html, get_toc(done.toc), done.title

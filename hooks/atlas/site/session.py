@@ -36,6 +36,7 @@ from .site_swap import SiteBuild, SiteError
 from .shards import Shard
 from . import lean_markdown
 from .fast_page import FastPages, PageHtml
+from .fast_links import Targets
 from .render_ahead import RenderAhead, Shares
 from .later_downloads import LaterDownloads
 from ..build.urls import DOWNLOADS
@@ -160,6 +161,7 @@ class Session:
     preview_index_jobs: dict = field(default_factory=dict)  # a preview's last index, still running
     index_later: dict = field(default_factory=dict)  # a preview's: language -> its index job, to start
     fast_pages: tuple | None = None  # (the Markdown settings they were read from, FastPages)
+    targets: Targets | None = None  # this language's files as links find them (fast_links)
     ahead: RenderAhead | None = None  # the other languages' pages, being rendered by a copy
     shares: dict = field(default_factory=dict)  # language -> its pages, shared with the copy (Shares)
     views_model: Model | None = None  # the model ``views_by_language`` were made from
@@ -270,6 +272,7 @@ class Session:
         """MkDocs' file list for this language is final (our ``on_files`` runs last)."""
         self.reread_hand_written(files.documentation_pages())
         remember_lookups(files)
+        self.targets = Targets(files)
 
     def reread_hand_written(self, pages) -> None:
         """``--dirty`` does not read the pages it thinks unchanged, so their titles are unknown
@@ -382,9 +385,10 @@ class Session:
         lean_markdown.for_page(generated)
         return self.preview_banner(markdown)
 
-    def page_html(self, markdown: str, path_to_url, extensions: list, configs: dict) -> PageHtml | None:
+    def page_html(self, markdown: str, links, extensions: list, configs: dict) -> PageHtml | None:
         """A generated page's HTML, table of contents, title and ids made by ``fast_page``, or
-        ``None``: Python-Markdown converts it (its Markdown is not all ours; ATLAS_FULL_MARKDOWN=1)."""
+        ``None``: Python-Markdown converts it (its Markdown is not all ours; ATLAS_FULL_MARKDOWN=1).
+        ``links``: MkDocs' link rewriting for the page, resolved by ``fast_links``."""
         if os.environ.get("ATLAS_FULL_MARKDOWN") == "1":
             return None
         settings = (extensions, configs)
@@ -392,7 +396,8 @@ class Session:
             self.fast_pages = (settings, FastPages(extensions, configs))
         took = {}
         with timed(took, "page html"):
-            done = self.fast_pages[1].convert(markdown, path_to_url)
+            targets = self.targets if self.targets is not None and self.targets.files is links.files else None
+            done = self.fast_pages[1].convert(markdown, targets.resolver(links) if targets else links.path_to_url)
         if done is not None:  # the stage's time counts the pages converted here
             self.timings["page html"] = self.timings.get("page html", 0.0) + took["page html"]
         return done
