@@ -149,6 +149,8 @@ def _cells(row: str) -> list[str]:
     if not (inner.startswith("|") and PIPE.search(inner, len(inner) - 1)):
         raise NotOurs("a row without its outer pipes")
     inner = inner[1:-1]
+    if "\\" not in inner:  # no escaped pipe: every pipe parts two cells
+        return [c.strip(" ") for c in inner.split("|")]
     cells, last = [], 0
     for m in PIPE.finditer(inner):
         cells.append(inner[last:m.end(1)])
