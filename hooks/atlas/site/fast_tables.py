@@ -20,6 +20,8 @@ from markdown import Markdown
 from markdown.inlinepatterns import ENTITY_RE, HTML_RE
 from markdown.preprocessors import Preprocessor
 
+from .table_cards import MIN_COLUMNS, card_label
+
 DELIMITER = re.compile(r"^\|(?: *-+ *\|)+ *$")
 PIPE = re.compile(r"(?<!\\)((?:\\\\)*)\|")  # a cell boundary: a pipe not escaped
 TAG = re.compile(HTML_RE)
@@ -160,7 +162,8 @@ def _cells(row: str) -> list[str]:
 
 
 def table_html(lines: list[str], cells: CellConverter) -> str:
-    """The HTML of one table (header, delimiter, rows); raises ``NotOurs``."""
+    """The HTML of one table (header, delimiter, rows), ready to become cards on a phone as
+    ``table_cards`` makes a table (which leaves it alone then); raises ``NotOurs``."""
     if any("`" in line for line in lines):
         raise NotOurs("code in a table")
     header = _cells(lines[0])
@@ -169,12 +172,18 @@ def table_html(lines: list[str], cells: CellConverter) -> str:
     rows = [_cells(line) for line in lines[2:]]
     if not rows or any(len(r) != len(header) for r in rows):
         raise NotOurs("a row of another width")
-    out = ["<table>\n<thead>\n<tr>\n"]
-    out += [f"<th>{cells.cell(c)}</th>\n" for c in header]
+    heads = [cells.cell(c) for c in header]
+    labels = [card_label(h) for h in heads]
+    if len(labels) >= MIN_COLUMNS and any(labels):  # as table_cards.label_tables would make it
+        out = ["<table data-cards>\n<thead data-pagefind-ignore>\n<tr>\n"]
+        opens = [f'<td data-label="{label}">' for label in labels]
+    else:
+        out, opens = ["<table>\n<thead>\n<tr>\n"], ["<td>"] * len(labels)
+    out += [f"<th>{h}</th>\n" for h in heads]
     out.append("</tr>\n</thead>\n<tbody>\n")
     for row in rows:
         out.append("<tr>\n")
-        out += [f"<td>{cells.cell(c)}</td>\n" for c in row]
+        out += [f"{td}{cells.cell(c)}</td>\n" for td, c in zip(opens, row)]
         out.append("</tr>\n")
     out.append("</tbody>\n</table>")
     return "".join(out)

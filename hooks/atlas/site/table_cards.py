@@ -20,14 +20,14 @@ _TAGS = re.compile(r"<[^>]+>")
 MIN_COLUMNS = 3
 
 
-def _label(cell_html: str) -> str:
+def card_label(cell_html: str) -> str:
     return html.escape(html.unescape(_TAGS.sub("", cell_html)).strip(), quote=True)
 
 
 def _cards(match: re.Match) -> str:
     inner = match.group(1)
     head = _HEAD.search(inner)
-    labels = [_label(th) for th in _TH.findall(head.group(1))] if head else []
+    labels = [card_label(th) for th in _TH.findall(head.group(1))] if head else []
     if len(labels) < MIN_COLUMNS or not any(labels):
         return match.group(0)
 
@@ -43,5 +43,6 @@ def _cards(match: re.Match) -> str:
 
 
 def label_tables(page_html: str) -> str:
-    """``page_html`` with its data tables ready to become cards on a phone."""
+    """``page_html`` with its data tables ready to become cards on a phone (those that are
+    already, written by ``fast_tables``, do not match ``<table>``)."""
     return _TABLE.sub(_cards, page_html)
