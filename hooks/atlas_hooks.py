@@ -20,7 +20,7 @@ from atlas.site.session import Session, TemplateProblem
 from atlas.site.site_search import mark_searchable
 from atlas.site.site_swap import SiteError
 from atlas.site.table_cards import label_tables
-from atlas.site import live_watch, partial_cache, template_cache, theme_listing
+from atlas.site import live_watch, partial_cache, section_tab, template_cache, theme_listing
 
 log = get_plugin_logger("atlas")
 session = Session.from_environment(Path(__file__).resolve().parent.parent)  # survives preview rebuilds
@@ -89,9 +89,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_env(env, config: MkDocsConfig, files: Files) -> None:  # templates compiled once; the navigation drawn once per look
+def on_env(env, config: MkDocsConfig, files: Files) -> None:  # templates compiled once; navigation drawn once per look, section lit
     env.bytecode_cache = env.bytecode_cache or template_cache.bytecode_cache()
     partial_cache.cache_partials(env)
+    section_tab.light_sections(env)  # after: the lighting is outermost, so the reuse keys on it
 
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -114,8 +115,7 @@ def on_page_context(context, page, config: MkDocsConfig, nav):  # <title> as esc
     return context
 
 
-def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    """Search index (and its copy cut in pairs), card labels; then the page is dropped (its last event)."""
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # search marks, its copy in pairs, cards; page dropped
     i18n, lang, default, _ = _languages(config)
     output = label_tables(mark_searchable(output, getattr(page.file, "norm_src_uri", None) or page.file.src_uri, lang))
     session.page_built(output, Path(config.site_dir), lang, default, page.file.dest_uri, not i18n.config.build_only_locale)
