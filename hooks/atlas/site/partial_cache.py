@@ -19,17 +19,21 @@ PARTIALS = ("partials/nav.html", "partials/tabs.html")
 
 def cache_partials(env) -> None:
     """Make ``env``'s navigation partials reuse their output (ATLAS_NAV_CACHE=0: not done)."""
-    if os.environ.get("ATLAS_NAV_CACHE") == "0":
-        return
+    if os.environ.get("ATLAS_NAV_CACHE") != "0":
+        wrap_partials(env, "atlas_cached", _reusing)
+
+
+def wrap_partials(env, mark: str, wrapper) -> None:
+    """Render each navigation partial of ``env`` through ``wrapper(render)``, once (``mark``)."""
     for name in PARTIALS:
         try:
             template = env.get_template(name)
-        except Exception:  # another theme, or Material without this partial: nothing to keep
+        except Exception:  # another theme, or Material without this partial: nothing to do
             continue
-        if getattr(template, "atlas_cached", False):
+        if getattr(template, mark, False):
             continue
-        template.root_render_func = _reusing(template.root_render_func)
-        template.atlas_cached = True
+        template.root_render_func = wrapper(template.root_render_func)
+        setattr(template, mark, True)
 
 
 def _reusing(render):
@@ -53,7 +57,7 @@ def _looks_the_same(context):
     url = context.environment.filters.get("url")
     if page is None or nav is None or url is None or getattr(page, "url", None) is None:
         return None
-    items = list(_walk(nav.items))
+    items = list(walk(nav.items))
     if any(item is page for item in items):
         return None
     links = tuple(url(context, item.url) for item in items if getattr(item, "url", None) is not None)
@@ -62,7 +66,8 @@ def _looks_the_same(context):
     return id(nav), links, home, active
 
 
-def _walk(items):
+def walk(items):
+    """Every navigation item, depth first."""
     for item in items:
         yield item
-        yield from _walk(getattr(item, "children", None) or ())
+        yield from walk(getattr(item, "children", None) or ())

@@ -12,26 +12,12 @@ the reuse keys on it.
 
 from __future__ import annotations
 
-PARTIALS = ("partials/nav.html", "partials/tabs.html")
+from .partial_cache import walk, wrap_partials
 
 
 def light_sections(env) -> None:
     """Make ``env``'s navigation partials draw a generated page with its section active."""
-    for name in PARTIALS:
-        try:
-            template = env.get_template(name)
-        except Exception:  # another theme, or Material without this partial
-            continue
-        if getattr(template, "atlas_lit", False):
-            continue
-        template.root_render_func = _lighting(template.root_render_func)
-        template.atlas_lit = True
-
-
-def _walk(items):
-    for item in items:
-        yield item
-        yield from _walk(getattr(item, "children", None) or ())
+    wrap_partials(env, "atlas_lit", _lighting)
 
 
 def section_of(page, nav):
@@ -40,7 +26,7 @@ def section_of(page, nav):
     url = getattr(page, "url", None)
     if url is None or nav is None:
         return None
-    items = list(_walk(nav.items))
+    items = list(walk(nav.items))
     if any(item is page for item in items):
         return None
     addresses = [a for a in (getattr(item, "url", None) for item in items) if a is not None]
