@@ -201,9 +201,9 @@ _PARSED_BUDGET = 8 * 1024 * 1024
 def read_yaml(path: Path, display: str, root: Path | None = None, limit: int = DATA_FILE_LIMIT,
               too_big: str | None = None) -> tuple[YamlDoc | None, list[Diagnostic]]:
     """Load ``path``, which must be a regular file inside ``root`` (default: its folder) of at
-    most ``limit`` bytes (``too_big``: the hint if it is larger); ``display`` is how the file is named in messages (e.g.
-    ``data/agencies.yaml``). The same bytes under the same name give the same (unchanged, never
-    modified) result without parsing again."""
+    most ``limit`` bytes (``too_big``: the hint if it is larger); ``display`` is how the file is
+    named in messages (e.g. ``data/agencies.yaml``). The same bytes under the same name give the
+    same (unchanged, never modified) result without parsing again."""
     raw, problem = read_inside(path, root or path.parent, display, limit, too_big)
     if problem:
         return None, [problem]

@@ -8,8 +8,10 @@ for a build at 10 times the data this was 12% of the time. Here the same steps a
 their answers kept where they do not depend on the page: the split of an address, and the target
 of an address from a folder (all agency pages share one). What MkDocs would warn about (a target
 that is missing or left out of the site), and any address that is not a plain relative link, goes
-to MkDocs' own ``path_to_url``, so the warnings and their wording are MkDocs'. A test compares the
-two on every link of the real site.
+to MkDocs' own ``path_to_url``, so the warnings and their wording are MkDocs'. The relative
+address is worked out as MkDocs' ``get_relative_url`` does, written here because only
+``atlas_hooks.py`` may import mkdocs. ``tests/test_fast_links.py`` compares the two on 20 kinds of
+address; the real site is byte-identical either way.
 """
 
 from __future__ import annotations

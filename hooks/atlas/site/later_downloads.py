@@ -4,8 +4,8 @@ content changed since it last wrote them.
 `mkdocs serve` holds every request until a rebuild is done, so whatever the rebuild does delays
 the edited page. The 1,260 per-page CSV and JSON files of the real site take about 0.3 s to make,
 though an edit rarely changes more than a few. So a preview's rebuild tells MkDocs they are
-unchanged, and this writes them once the pages are served: a download follows its page by about that much. A
-build (`mkdocs build`, `scripts/build.py`) writes every file in the build itself.
+unchanged, and this writes them once the pages are served: a download follows its page by about
+that much. A build (`mkdocs build`, `scripts/build.py`) writes every file in the build itself.
 """
 
 from __future__ import annotations

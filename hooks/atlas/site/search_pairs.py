@@ -16,8 +16,8 @@ The site's pages are not changed: Pagefind reads copies of them with the text of
 part cut into pairs (a filter's or a meta value's text is left as it is) and ids on its headings
 only (``headings_ids_only``). A build writes each page's copy as it writes the page
 (``keep_paired``, into ``<site>/.search-input/<language>/``, on whichever core or machine builds
-the page), and ``main`` runs Pagefind on that folder, or makes
-the copies first (``paired_copy``) for a site built without them. The folder is removed once the
+the page), and ``main`` runs Pagefind on that folder, or makes the copies first (``paired_copy``)
+for a site built without them. The folder is removed once the
 index is made (``drop_paired``). The browser's half is ``atlasQueryWords``
 and ``atlasJoinPairs`` in ``docs/assets/atlas.js`` (the query cut the same way; excerpts and
 titles turned back into the page's text for display); a browser test checks that they agree."""
@@ -128,8 +128,7 @@ def _cut_text(body: str) -> str:
             return m.group()  # inside a tag
         if opened >= 0:
             tag = body[opened:closed + 1]
-            if tag.startswith(_LEFT_AFTER) or ("data-pagefind-" in tag and (
-                    "data-pagefind-filter" in tag or "data-pagefind-meta" in tag)):
+            if tag.startswith(_LEFT_AFTER) or "data-pagefind-filter" in tag or "data-pagefind-meta" in tag:
                 return m.group()
         return _cut(m.group())
     return CJK_RUN.sub(cut, body)

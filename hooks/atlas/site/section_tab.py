@@ -6,8 +6,8 @@ sector's or agency's own page is not in the navigation (there are thousands), so
 highlighted on it and a reader arriving from a search or a pasted link could not see where they
 were. While Material draws its tabs and its drawer for such a page, the entry whose address is the
 longest beginning of the page's address (``plans/`` for ``plans/x/sections/s1/``; the home page,
-which begins every address, excepted) is made active, and then no longer. Installed outside ``partial_cache``'s reuse, so that
-the reuse keys on it.
+which begins every address, excepted) is made active, and then no longer. Installed outside
+``partial_cache``'s reuse, so that the reuse keys on it.
 """
 
 from __future__ import annotations
