@@ -190,8 +190,9 @@ SEARCHES = (("zh 物流", "search/?q=物流"), ("zh 房地产", "search/?q=房�
 
 
 def search_download(site: Path) -> dict:
-    """What one search downloads: every response a results page fetches, in KB (gzipped size for
-    files a web server would compress; Pagefind's own chunks are already compressed)."""
+    """What one search downloads: every response a results page fetches from Pagefind's bundle,
+    and the page's search interface (atlas-search.js), in KB (gzipped size for files a web server
+    would compress; Pagefind's own chunks are already compressed)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -206,15 +207,15 @@ def search_download(site: Path) -> dict:
             sizes = {}
 
             def seen(response, sizes=sizes):
-                if response.status == 200 and "/pagefind/" in response.url:
+                if response.status == 200 and ("/pagefind/" in response.url or "/atlas-search.js" in response.url):
                     body = response.body()
                     packed = body if response.url.endswith(("pagefind", "pf_index", "pf_fragment",
                                                             "pf_meta", "pf_filter")) else gzip.compress(body, 6)
                     sizes[response.url] = len(packed)
             page.on("response", seen)
             page.goto(base + path)
-            page.locator(".pagefind-ui__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=60000)
-            page.wait_for_function("!document.querySelector('.pagefind-ui__loading')", timeout=60000)
+            page.locator(".atlas-search__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=60000)
+            page.wait_for_function("!document.querySelector('.atlas-search__loading')", timeout=60000)
             out[name] = round(sum(sizes.values()) / 1024, 1)
             page.close()
         browser.close()

@@ -104,9 +104,9 @@ def search(page, query: str) -> list[str]:
 
 def results_of(page) -> list[str]:
     """The result links of the search page once they have all loaded (sub-results left out)."""
-    page.locator(".pagefind-ui__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=15000)
-    page.wait_for_function("!document.querySelector('.pagefind-ui__loading')", timeout=15000)
-    results = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a")
+    page.locator(".atlas-search__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=15000)
+    page.wait_for_function("!document.querySelector('.atlas-search__loading')", timeout=15000)
+    results = page.locator(".atlas-search__result > .atlas-search__title a")
     return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
 
 
@@ -185,8 +185,8 @@ def test_search_page_cuts_and_joins_chinese_as_the_build_does(site, page, prefix
 
 def show_filters(page) -> None:
     """Ask for the filters, as a reader does: the button above the results fetches them."""
-    page.locator(".atlas-search-more").click()
-    page.locator(".pagefind-ui__filter-panel").wait_for(timeout=30000)
+    page.locator(".atlas-search__ask").click()
+    page.locator(".atlas-search__filters").wait_for(timeout=30000)
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -199,54 +199,41 @@ def test_search_fetches_the_filters_only_when_asked(site, page, prefix):
     page.on("request", lambda r: fetched.append(r.url))
     page.goto(base + prefix + "search/?q=" + ("物流" if not prefix else "logistics"))
     results_of(page)
-    assert page.locator(".pagefind-ui__filter-panel").count() == 0
+    assert page.locator(".atlas-search__filters").count() == 0
     assert not [u for u in fetched if u.endswith(".pf_filter")]
     assert any(u.endswith(".pf_index") for u in fetched)  # the search itself ran
     show_filters(page)
-    assert page.locator(".atlas-search-more").count() == 0
+    assert page.locator(".atlas-search__ask").count() == 0
     filter_files = {u for u in fetched if u.endswith(".pf_filter")}
     assert len(filter_files) == 10, filter_files  # the page type and the nine of search_filters
-    names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    names = page.locator(".atlas-search__filter-name").all_inner_texts()
     assert names[0].strip() == ("类型" if not prefix else "Type") and len(names) == 10, names
-    first = page.locator(".pagefind-ui__filter-block").first
-    assert first.locator("input.pagefind-ui__filter-checkbox").first.is_visible()  # open at 1280 px
+    first = page.locator(".atlas-search__filter").first
+    assert first.locator("input.atlas-search__filter-checkbox").first.is_visible()  # open at 1280 px
     # a filtered address fetches them at once: its groups are there without asking
     page.goto(base + prefix + "search/?q=" + ("物流&f=地区:嘉兴市" if not prefix else "logistics&f=Region:Jiaxing"))
     results_of(page)
-    page.locator(".pagefind-ui__filter-panel").wait_for(timeout=30000)
-    assert page.locator(".atlas-search-more").count() == 0
-    assert page.locator("input.pagefind-ui__filter-checkbox:checked").count() == 1
-
-
-def test_search_without_import_maps_fetches_the_filters_at_once(site):
-    """A browser without import maps gets Pagefind itself: the filters come with the results, and
-    no button asks for them."""
-    context, base, _ = site
-    page = context.new_page()
-    page.add_init_script("HTMLScriptElement.supports = undefined")
-    page.goto(base + "search/?q=" + "物流")
-    results_of(page)
-    page.locator(".pagefind-ui__filter-panel").wait_for(timeout=30000)
-    assert page.locator(".atlas-search-more").count() == 0
-    page.close()
+    page.locator(".atlas-search__filters").wait_for(timeout=30000)
+    assert page.locator(".atlas-search__ask").count() == 0
+    assert page.locator("input.atlas-search__filter-checkbox:checked").count() == 1
 
 
 def test_search_results_can_be_narrowed_by_type_and_linked(site, page):
     _, base, _ = site
     page.goto(base + "search/?q=" + "物流")  # a shared link to a results page runs its search
     results_of(page)
-    assert page.locator(".pagefind-ui__search-input").input_value() == "物流"
-    found = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
+    assert page.locator(".atlas-search__input").input_value() == "物流"
+    found = int(re.search(r"\d+", page.locator(".atlas-search__message").inner_text()).group())
     show_filters(page)
-    page.locator('input.pagefind-ui__filter-checkbox[name="类型"][value="行业"]').check()
-    page.wait_for_function(f"!document.querySelector('.pagefind-ui__message').innerText.includes(' {found} ')")
-    page.wait_for_function("(() => { const a = [...document.querySelectorAll('.pagefind-ui__result-title a')];"
+    page.locator('input.atlas-search__filter-checkbox[name="类型"][value="行业"]').check()
+    page.wait_for_function(f"!document.querySelector('.atlas-search__message').innerText.includes(' {found} ')")
+    page.wait_for_function("(() => { const a = [...document.querySelectorAll('.atlas-search__title a')];"
                            " return a.length > 0 && a.every(x => x.href.includes('/sectors/')); })()")
     hrefs = results_of(page)
-    narrowed = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
+    narrowed = int(re.search(r"\d+", page.locator(".atlas-search__message").inner_text()).group())
     assert 0 < narrowed < found
     assert hrefs and all("/sectors/" in h for h in hrefs), hrefs
-    page.locator(".pagefind-ui__result-link").first.click()
+    page.locator(".atlas-search__link").first.click()
     page.wait_for_load_state()
     assert "/sectors/" in page.url
 
@@ -374,7 +361,7 @@ def test_search_excerpts_mark_the_other_language(site, page):
     page.goto(base + "search/?q=2020")
     results_of(page)
     # each result's excerpt arrives after the list (Pagefind loads it lazily); then it is marked
-    page.wait_for_selector('.pagefind-ui__result-excerpt span[lang="en"]', state="attached", timeout=15000)
+    page.wait_for_selector('.atlas-search__excerpt span[lang="en"]', state="attached", timeout=15000)
     assert page.evaluate(UNMARKED) == []
 
 
@@ -519,13 +506,13 @@ def test_search_combines_filters_keeps_them_in_the_address_and_finds_document_nu
     query, filters = FILTERED[prefix]
     page.goto(base + prefix + "search/?q=" + query)
     results_of(page)
-    everything = int(re.search(r"\d+", page.locator(".pagefind-ui__message").inner_text()).group())
+    everything = int(re.search(r"\d+", page.locator(".atlas-search__message").inner_text()).group())
     show_filters(page)
     for name, value in filters:  # tick a value in two filter groups, as a reader does
-        box = page.locator(f'input.pagefind-ui__filter-checkbox[name="{name}"][value="{value}"]')
+        box = page.locator(f'input.atlas-search__filter-checkbox[name="{name}"][value="{value}"]')
         box.wait_for(state="attached", timeout=60000)  # the filter panel loads after the results
         if not box.is_visible():  # its group is closed: open it
-            page.locator(".pagefind-ui__filter-name", has_text=re.compile(rf"^\s*{name}\s*$")).click()
+            page.locator(".atlas-search__filter-name", has_text=re.compile(rf"^\s*{name}\s*$")).click()
         box.check()
     page.wait_for_function("new URLSearchParams(location.search).getAll('f').length === 2")
     address = parse_qs(urlparse(page.url).query)
@@ -536,12 +523,12 @@ def test_search_combines_filters_keeps_them_in_the_address_and_finds_document_nu
     hrefs = results_of(fresh)
     assert hrefs and len(hrefs) < everything
     for name, _ in filters:
-        assert fresh.locator(f'input.pagefind-ui__filter-checkbox[name="{name}"]:checked').count() == 1
+        assert fresh.locator(f'input.atlas-search__filter-checkbox[name="{name}"]:checked').count() == 1
     for href in hrefs:  # every result carries both values
         html = (real_site / urlparse(href).path.lstrip("/") / "index.html").read_text(encoding="utf-8")
         for name, value in filters:
             assert f'data-pagefind-filter="{name}">{value}</span>' in html, (href, name)
     fresh.close()
     page.goto(base + prefix + "search/?q=" + "嘉政办发〔2011〕66号")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)  # its digits are in "searching for…" too
+    page.locator(".atlas-search__link").first.wait_for(timeout=15000)  # its digits are in "searching for…" too
     assert results_of(page)[0].endswith(f"/{prefix}plans/jx-2011-service-doubling-plan/")

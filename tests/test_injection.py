@@ -196,3 +196,32 @@ def test_hostile_text_comes_out_the_same_from_our_converter_and_from_python_mark
     generated = [p.read_text(encoding="utf-8") for p in (tmp_path / "md").rglob("*.md")]
     converted = sum(FAST.convert(text, str) is not None for text in generated)
     assert converted >= len(generated) // 3, (converted, len(generated))  # (24 of 48): it covers our converter
+
+
+def test_search_page_shows_payloads_as_text_in_results_and_filters(poisoned_site: Path):
+    """The search page writes titles, excerpts and filter values (all from the data) as text:
+    Pagefind's ready-made interface wrote filter values as HTML, and a payload in an agency's
+    name ran as script on the Chinese search page once the filters were shown."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    server, base = serve(poisoned_site)
+    try:
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for prefix in ("", "en/"):
+                page = browser.new_page()
+                page.goto(base + prefix + "search/?q=pwned")
+                page.locator(".atlas-search__message").filter(has_text=re.compile(r"\d")).wait_for(timeout=15000)
+                page.locator(".atlas-search__ask").click()
+                page.locator(".atlas-search__filters").wait_for(timeout=15000)
+                page.wait_for_function("!document.querySelector('.atlas-search__loading')", timeout=15000)
+                box = page.locator("[data-atlas-search]")
+                assert page.evaluate(f"() => window.{MARK}") is None, prefix
+                assert box.locator("img, script, [onerror]").count() == 0, prefix
+                labels = " ".join(box.locator(".atlas-search__filter-label").all_text_contents())
+                assert 'onerror="window.__pwned=1"' in labels or "javascript:window.__pwned=1" in labels, labels
+                shown = " ".join(box.locator(".atlas-search__result").all_text_contents())
+                assert "window.__pwned=1" in shown, shown  # the payloads, visible as written
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()

@@ -44,7 +44,7 @@ def test_site_works_from_a_sub_path(tmp_path):
             page.locator('.md-header a.md-select__link[hreflang="en"]').first.click()
             page.wait_for_url(base + "atlas/en/sectors/logistics/")
             page.goto(base + "atlas/search/?q=物流")  # Pagefind finds its index and links under the sub-path
-            first = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").first
+            first = page.locator(".atlas-search__result > .atlas-search__title a").first
             first.wait_for(timeout=15000)
             assert first.get_attribute("href").startswith("/atlas/"), first.get_attribute("href")
             page.goto(base + "atlas/en/no-such-page/")  # the English 404 page, styled (assets found)

@@ -156,8 +156,11 @@ def test_search_index_covers_both_languages_and_only_page_content(real_site: Pat
     # the results page is not itself a result, and loads Pagefind from this site only
     results = (real_site / "search" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in results
-    assert '<script src="../pagefind/pagefind-ui.js">' in results
-    assert '<script src="../pagefind/pagefind-ui.js">' in (real_site / "en" / "search" / "index.html").read_text(encoding="utf-8")
+    english = (real_site / "en" / "search" / "index.html").read_text(encoding="utf-8")
+    assert 'data-atlas-search="../pagefind/"' in results and 'data-atlas-search="../pagefind/"' in english
+    assert '<script defer src="../assets/atlas-search.js">' in results
+    assert '<script defer src="../../assets/atlas-search.js">' in english
+    assert (real_site / "assets" / "atlas-search.js").is_file()
     # every page's header box sends its query to the results page of its own language
     assert 'action="../../search/"' in sector
     en = (real_site / "en" / "sectors" / "logistics" / "index.html").read_text(encoding="utf-8")
