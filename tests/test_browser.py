@@ -218,6 +218,27 @@ def test_search_fetches_the_filters_only_when_asked(site, page, prefix):
     assert page.locator("input.atlas-search__filter-checkbox:checked").count() == 1
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_box_searches_as_you_type_and_clears(site, page, prefix):
+    """The results page's own box: empty, it shows nothing else (no buttons); typing searches and
+    keeps the query in the address; Clear empties the results and the address."""
+    _, base, _ = site
+    page.goto(base + prefix + "search/")
+    box = page.locator(".atlas-search__input")
+    assert box.evaluate("e => e === document.activeElement")  # ready for typing
+    for hidden in (".atlas-search__ask", ".atlas-search__more", ".atlas-search__result"):
+        assert not page.locator(hidden).is_visible(), hidden
+    box.press_sequentially("物流" if not prefix else "logistics")
+    hrefs = results_of(page)
+    assert any(h.endswith(f"/{prefix}sectors/logistics/") for h in hrefs), hrefs
+    assert parse_qs(urlparse(page.url).query)["q"] == ["物流" if not prefix else "logistics"]
+    assert page.locator(".atlas-search__ask").is_visible() and page.locator(".atlas-search__more").is_visible()
+    page.locator(".atlas-search__clear").click()
+    assert page.locator(".atlas-search__result").count() == 0 and box.input_value() == ""
+    assert "q" not in parse_qs(urlparse(page.url).query)
+    assert not page.locator(".atlas-search__ask").is_visible()
+
+
 def test_search_results_can_be_narrowed_by_type_and_linked(site, page):
     _, base, _ = site
     page.goto(base + "search/?q=" + "物流")  # a shared link to a results page runs its search

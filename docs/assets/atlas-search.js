@@ -20,13 +20,13 @@
   var T = zh ? {
     label: "站内搜索", input: "搜索全站", placeholder: "搜索", clear: "清除",
     searching: "正在搜索 {q}……", none: "未找到 {q} 的相关结果", many: "找到 {n} 个 {q} 的相关结果",
-    more: "加载更多结果", filters: "筛选", ask: "筛选结果（类型、地区、行业、年份、目标进展……）",
+    more: "加载更多结果", filters: "筛选", chosen: "（已选 {n} 项）", ask: "筛选结果（类型、地区、行业、年份、目标进展……）",
     asking: "正在载入筛选……", failed: "筛选未能载入，点此重试", broken: "搜索未能载入，请刷新页面重试。",
     missing: "搜索索引尚未生成（单语言预览不生成索引；完整构建后即可搜索）。"
   } : {
     label: "Site search", input: "Search the site", placeholder: "Search", clear: "Clear",
     searching: "Searching for {q}…", none: "No results for {q}", many: "{n} results for {q}", one: "1 result for {q}",
-    more: "Load more results", filters: "Filters", ask: "Filter results (type, region, sector, year, target status…)",
+    more: "Load more results", filters: "Filters", chosen: " ({n} chosen)", ask: "Filter results (type, region, sector, year, target status…)",
     asking: "Loading the filters…", failed: "The filters did not load: try again", broken: "Search did not load: reload the page to try again.",
     missing: "The search index has not been built (a one-language preview skips it; a full build makes it)."
   };
@@ -97,7 +97,7 @@
   }
 
   /* ---- the filters: fetched when asked for; their panel made once, its counts kept current */
-  var groups = null, panel = null, counts = {};
+  var groups = null, panel = null, heading = null, counts = {};
   function chosenFirst(names) {
     var first = FIRST_GROUPS.concat(Object.keys(selected));
     return names.slice().sort(function (a, b) {
@@ -141,8 +141,14 @@
       panel.append(block);
     });
     panel.addEventListener("change", choose);
-    drawer.insertBefore(panel, area);
+    /* the whole panel folds away (a phone shows it above the results) */
+    var folding = el("details", "atlas-search__filters-box");
+    folding.open = true;
+    heading = el("summary", "atlas-search__filters-title");
+    folding.append(heading, panel);
+    drawer.insertBefore(folding, area);
     showCounts();
+    showChosen();
   }
   function showCounts() {
     if (!panel) return;
@@ -150,6 +156,10 @@
       var shown = (counts[tick.name] || groups[tick.name] || {})[tick.value] || 0;
       tick.nextSibling.textContent = tick.value + " (" + shown + ")";
     });
+  }
+  function showChosen() {
+    var n = panel.querySelectorAll(".atlas-search__filter-checkbox:checked").length;
+    heading.textContent = T.filters + (n ? say(T.chosen, "", n) : "");
   }
   function choose() {
     selected = {};
@@ -160,6 +170,7 @@
       url.searchParams.append("f", tick.name + ":" + tick.value);
     });
     history.replaceState(null, "", url);
+    showChosen();
     run(input.value);
   }
   ask.addEventListener("click", function () {
@@ -167,7 +178,7 @@
     ask.textContent = T.asking;
     loadFilters().then(function () {
       run(input.value);
-      var first = panel.querySelector("summary");
+      var first = panel.querySelector("summary");  /* the first group: where the filters begin */
       if (first) first.focus();
     }, function () {
       ask.disabled = false;
