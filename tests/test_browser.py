@@ -232,6 +232,9 @@ def test_search_box_searches_as_you_type_and_clears(site, page, prefix):
     hrefs = results_of(page)
     assert any(h.endswith(f"/{prefix}sectors/logistics/") for h in hrefs), hrefs
     assert parse_qs(urlparse(page.url).query)["q"] == ["物流" if not prefix else "logistics"]
+    # each result says what kind of page it is (its type filter)
+    sector = page.locator(".atlas-search__result", has=page.locator(f'a[href$="/{prefix}sectors/logistics/"]'))
+    assert sector.first.locator(".atlas-search__kind").inner_text() == ("行业" if not prefix else "Sectors")
     assert page.locator(".atlas-search__ask").is_visible() and page.locator(".atlas-search__more").is_visible()
     page.locator(".atlas-search__clear").click()
     assert page.locator(".atlas-search__result").count() == 0 and box.input_value() == ""

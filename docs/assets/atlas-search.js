@@ -227,7 +227,11 @@
   function fill(item, data) {
     item.textContent = "";
     var url = (data.meta && data.meta.url) || data.url;
-    item.append(title(data.meta && data.meta.title, url));
+    var heading = title(data.meta && data.meta.title, url);
+    /* the kind of page (a sector, an indicator, a plan…): several can bear the same name */
+    var kind = FIRST_GROUPS.map(function (name) { return (data.filters || {})[name]; }).filter(Boolean)[0];
+    if (kind && kind[0]) heading.append(" ", el("span", "atlas-search__kind", kind[0]));
+    item.append(heading);
     var found = parts(data);
     if (found.own || !found.subs.length) item.append(excerpt((found.own || data).excerpt || ""));
     found.subs.forEach(function (sub) {
