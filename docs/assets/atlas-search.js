@@ -241,18 +241,32 @@
     });
   }
   var results = [], shown = 0, searchId = 0, timer = null;
-  function showMore() {
-    results.slice(shown, shown + PAGE_SIZE).forEach(function (result) {
-      var item = el("li", "atlas-search__result");
-      item.append(el("p", "atlas-search__title atlas-search__loading", "\u00a0"),
-                  el("p", "atlas-search__excerpt atlas-search__loading", "\u00a0"));
-      list.append(item);
-      result.data().then(function (data) { fill(item, data); }, function () { item.remove(); });
-    });
-    shown = Math.min(results.length, shown + PAGE_SIZE);
-    more.hidden = shown >= results.length;
+  /* The list is marked busy (and faded) while a search or the next results load; results are
+     added once their texts are all there, so nothing on the page moves as they arrive. */
+  function busy(on) {
+    list.classList.toggle("atlas-search__loading", on);
+    list.setAttribute("aria-busy", on ? "true" : "false");
   }
-  more.addEventListener("click", showMore);
+  function showMore(id, done) {
+    var batch = results.slice(shown, shown + PAGE_SIZE);
+    busy(true);
+    Promise.all(batch.map(function (result) {
+      return result.data().catch(function () { return null; });
+    })).then(function (texts) {
+      if (id !== searchId) return;
+      if (done) done();
+      texts.forEach(function (data) {
+        if (!data) return;
+        var item = el("li", "atlas-search__result");
+        fill(item, data);
+        list.append(item);
+      });
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+      busy(false);
+    });
+  }
+  more.addEventListener("click", function () { showMore(searchId); });
 
   function keep(term) {
     var url = new URL(location.href);
@@ -269,9 +283,12 @@
       message.textContent = "";
       list.textContent = "";
       more.hidden = ask.hidden = true;
+      busy(false);
       return;
     }
     message.textContent = say(T.searching, term);
+    ask.hidden = !!groups;  /* before the results come, so that they do not move down */
+    busy(true);
     start().then(function (module) {
       return module.search(atlasQueryWords(term), { filters: selected });
     }).then(function (found) {
@@ -279,14 +296,17 @@
       results = found.results;
       counts = found.filters || {};
       showCounts();
-      message.textContent = say(results.length === 0 ? T.none : results.length === 1 && T.one ? T.one : T.many,
-                                term, results.length);
-      list.textContent = "";
       shown = 0;
-      showMore();
-      ask.hidden = !!groups;
+      showMore(id, function () {  /* the count and the first results together */
+        message.textContent = say(results.length === 0 ? T.none : results.length === 1 && T.one ? T.one : T.many,
+                                  term, results.length);
+        list.textContent = "";
+      });
     }, function () {
-      if (id === searchId) message.textContent = T.broken;
+      if (id === searchId) {
+        message.textContent = T.broken;
+        busy(false);
+      }
     });
   }
 
