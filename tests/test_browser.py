@@ -220,13 +220,15 @@ def test_search_fetches_the_filters_only_when_asked(site, page, prefix):
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_search_box_searches_as_you_type_and_clears(site, page, prefix):
-    """The results page's own box: empty, it shows nothing else (no buttons); typing searches and
-    keeps the query in the address; Clear empties the results and the address."""
+    """The results page's own box: empty, it offers only the filters (no results, no "Load
+    more"); typing searches and keeps the query in the address; Clear empties the results and the
+    address."""
     _, base, _ = site
     page.goto(base + prefix + "search/")
     box = page.locator(".atlas-search__input")
     assert box.evaluate("e => e === document.activeElement")  # ready for typing
-    for hidden in (".atlas-search__ask", ".atlas-search__more", ".atlas-search__result"):
+    page.locator(".atlas-search__ask").wait_for(state="visible", timeout=15000)
+    for hidden in (".atlas-search__more", ".atlas-search__result"):
         assert not page.locator(hidden).is_visible(), hidden
     box.press_sequentially("物流" if not prefix else "logistics")
     hrefs = results_of(page)
@@ -239,7 +241,31 @@ def test_search_box_searches_as_you_type_and_clears(site, page, prefix):
     page.locator(".atlas-search__clear").click()
     assert page.locator(".atlas-search__result").count() == 0 and box.input_value() == ""
     assert "q" not in parse_qs(urlparse(page.url).query)
-    assert not page.locator(".atlas-search__ask").is_visible()
+    assert not page.locator(".atlas-search__more").is_visible()
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_filters_without_a_query_list_every_page_that_has_them(site, page, real_site, prefix):
+    """"Which targets were met in Jiaxing?": filters alone, from a linked address, list every page
+    that carries them, as the index has them (no query)."""
+    _, base, _ = site
+    (region, city), (status, met) = FILTERED[prefix][1]
+    page.goto(base + prefix + f"search/?f={region}:{city}&f={status}:{met}")
+    hrefs = results_of(page)
+    shown = int(re.search(r"\d+", page.locator(".atlas-search__message").inner_text()).group())
+    expected = []
+    for html_file in (real_site / prefix).glob("**/index.html") if prefix else real_site.glob("**/index.html"):
+        rel = html_file.relative_to(real_site).as_posix()
+        if not prefix and rel.startswith("en/"):
+            continue
+        html = html_file.read_text(encoding="utf-8")
+        if (f'data-pagefind-filter="{region}">{city}</span>' in html
+                and f'data-pagefind-filter="{status}">{met}</span>' in html and "data-pagefind-body" in html):
+            expected.append("/" + rel[: -len("index.html")])
+    assert shown == len(expected) > 5, (shown, len(expected))
+    assert len(hrefs) == 5 and set(hrefs) <= set(expected), hrefs
+    assert page.locator("input.atlas-search__filter-checkbox:checked").count() == 2
+    assert page.locator(".atlas-search__input").input_value() == ""
 
 
 def test_search_results_can_be_narrowed_by_type_and_linked(site, page):

@@ -10,7 +10,8 @@
      are fetched when a reader asks ("Filter results") or a linked address chose filters.
 
    The query and the chosen filters are kept in the address (?q=…&f=name:value), so a search can
-   be linked and reloaded. Chinese is cut into pairs as the index has it (atlasQueryWords in
+   be linked and reloaded. Filters without a query list every page that has them (all the targets
+   met in one city, say). Chinese is cut into pairs as the index has it (atlasQueryWords in
    atlas.js) and excerpts and titles are joined back (atlasJoinPairs). */
 (function () {
   "use strict";
@@ -20,13 +21,15 @@
   var T = zh ? {
     label: "站内搜索", input: "搜索全站", placeholder: "搜索", clear: "清除",
     searching: "正在搜索 {q}……", none: "未找到 {q} 的相关结果", many: "找到 {n} 个 {q} 的相关结果",
-    more: "加载更多结果", filters: "筛选", chosen: "（已选 {n} 项）", ask: "筛选结果（类型、地区、行业、年份、目标进展……）",
+    filtering: "正在筛选……", browse: "共 {n} 个页面符合所选筛选",
+    more: "加载更多结果", filters: "筛选", chosen: "（已选 {n} 项）", ask: "按类型、地区、行业、年份、目标进展等筛选",
     asking: "正在载入筛选……", failed: "筛选未能载入，点此重试", broken: "搜索未能载入，请刷新页面重试。",
     missing: "搜索索引尚未生成（单语言预览不生成索引；完整构建后即可搜索）。"
   } : {
     label: "Site search", input: "Search the site", placeholder: "Search", clear: "Clear",
     searching: "Searching for {q}…", none: "No results for {q}", many: "{n} results for {q}", one: "1 result for {q}",
-    more: "Load more results", filters: "Filters", chosen: " ({n} chosen)", ask: "Filter results (type, region, sector, year, target status…)",
+    filtering: "Filtering…", browse: "{n} pages match the chosen filters",
+    more: "Load more results", filters: "Filters", chosen: " ({n} chosen)", ask: "Filter by type, region, sector, year, target status…",
     asking: "Loading the filters…", failed: "The filters did not load: try again", broken: "Search did not load: reload the page to try again.",
     missing: "The search index has not been built (a one-language preview skips it; a full build makes it)."
   };
@@ -279,18 +282,19 @@
     clearTimeout(timer);
     keep(term);
     var id = ++searchId;
-    if (!term) {
+    ask.hidden = !!groups;  /* before the results come, so that they do not move down */
+    var browsing = !term && Object.keys(selected).length > 0;  /* every page with the filters */
+    if (!term && !browsing) {
       message.textContent = "";
       list.textContent = "";
-      more.hidden = ask.hidden = true;
+      more.hidden = true;
       busy(false);
       return;
     }
-    message.textContent = say(T.searching, term);
-    ask.hidden = !!groups;  /* before the results come, so that they do not move down */
+    message.textContent = browsing ? T.filtering : say(T.searching, term);
     busy(true);
     start().then(function (module) {
-      return module.search(atlasQueryWords(term), { filters: selected });
+      return module.search(browsing ? null : atlasQueryWords(term), { filters: selected });
     }).then(function (found) {
       if (id !== searchId) return;
       results = found.results;
@@ -298,8 +302,8 @@
       showCounts();
       shown = 0;
       showMore(id, function () {  /* the count and the first results together */
-        message.textContent = say(results.length === 0 ? T.none : results.length === 1 && T.one ? T.one : T.many,
-                                  term, results.length);
+        message.textContent = browsing ? say(T.browse, "", results.length)
+          : say(results.length === 0 ? T.none : results.length === 1 && T.one ? T.one : T.many, term, results.length);
         list.textContent = "";
       });
     }, function () {
@@ -361,7 +365,10 @@
   if (!query) input.focus();
   /* a linked address with filters: fetch them first, so that its groups show with their counts */
   var ready = Object.keys(selected).length ? loadFilters() : start();
-  ready.then(function () { if (query) run(query); }, function () {
+  ready.then(function () {
+    if (query || Object.keys(selected).length) run(query);
+    else if (!groups) ask.hidden = false;  /* filters alone list pages too */
+  }, function () {
     message.textContent = T.missing;
   });
 })();
