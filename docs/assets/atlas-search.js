@@ -7,7 +7,7 @@
      contributor's YAML ran as script there. Here every title, filter and value is text, and an
      excerpt keeps only Pagefind's <mark> (Pagefind escapes < and > in page text, not &);
    - it fetches every filter file when it starts (185 KB at 30 times the real data); here they
-     are fetched when a reader asks ("Filter results") or a linked address chose filters.
+     are fetched when a reader asks ("Filter by…") or a linked address chose filters.
 
    The query and the chosen filters are kept in the address (?q=…&f=name:value), so a search can
    be linked and reloaded. Filters without a query list every page that has them (all the targets
@@ -28,7 +28,7 @@
   } : {
     label: "Site search", input: "Search the site", placeholder: "Search", clear: "Clear",
     searching: "Searching for {q}…", none: "No results for {q}", many: "{n} results for {q}", one: "1 result for {q}",
-    filtering: "Filtering…", browse: "{n} pages match the chosen filters",
+    filtering: "Filtering…", browse: "{n} pages match the chosen filters", browseOne: "1 page matches the chosen filters",
     more: "Load more results", filters: "Filters", chosen: " ({n} chosen)", ask: "Filter by type, region, sector, year, target status…",
     asking: "Loading the filters…", failed: "The filters did not load: try again", broken: "Search did not load: reload the page to try again.",
     missing: "The search index has not been built (a one-language preview skips it; a full build makes it)."
@@ -84,7 +84,7 @@
   box.append(form, drawer);
 
   var bundle = new URL(box.getAttribute("data-atlas-search") || "../pagefind/", location.href).href;
-  var pagefind = null, starting = null;
+  var starting = null;
   function start() {
     starting = starting || import(bundle + "pagefind.js").then(function (module) {
       return module.options({
@@ -94,7 +94,7 @@
            that mention a word once: the default pageLength 0.75 put the logistics sector fourth
            for 物流 and the commission off the first page for 市发展改革委 */
         ranking: { pageLength: 0.2 }
-      }).then(function () { pagefind = module; return module; });
+      }).then(function () { return module; });
     });
     return starting;
   }
@@ -302,7 +302,7 @@
       showCounts();
       shown = 0;
       showMore(id, function () {  /* the count and the first results together */
-        message.textContent = browsing ? say(T.browse, "", results.length)
+        message.textContent = browsing ? say(results.length === 1 && T.browseOne ? T.browseOne : T.browse, "", results.length)
           : say(results.length === 0 ? T.none : results.length === 1 && T.one ? T.one : T.many, term, results.length);
         list.textContent = "";
       });
