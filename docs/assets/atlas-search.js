@@ -20,14 +20,14 @@
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var T = zh ? {
     label: "站内搜索", input: "搜索全站", placeholder: "搜索", clear: "清除",
-    searching: "正在搜索 {q}……", none: "未找到 {q} 的相关结果", many: "找到 {n} 个 {q} 的相关结果",
+    searching: "正在搜索 {q}……", none: "未找到 {q} 的相关结果", found: "找到 {n} 个 {q} 的相关结果",
     filtering: "正在筛选……", browse: "共 {n} 个页面符合所选筛选",
     more: "加载更多结果", filters: "筛选", chosen: "（已选 {n} 项）", ask: "按类型、地区、行业、年份、目标进展等筛选",
     asking: "正在载入筛选……", failed: "筛选未能载入，点此重试", broken: "搜索未能载入，请刷新页面重试。",
     missing: "搜索索引尚未生成（单语言预览不生成索引；完整构建后即可搜索）。"
   } : {
     label: "Site search", input: "Search the site", placeholder: "Search", clear: "Clear",
-    searching: "Searching for {q}…", none: "No results for {q}", many: "{n} results for {q}", one: "1 result for {q}",
+    searching: "Searching for {q}…", none: "No results for {q}", found: "{n} results for {q}", foundOne: "1 result for {q}",
     filtering: "Filtering…", browse: "{n} pages match the chosen filters", browseOne: "1 page matches the chosen filters",
     more: "Load more results", filters: "Filters", chosen: " ({n} chosen)", ask: "Filter by type, region, sector, year, target status…",
     asking: "Loading the filters…", failed: "The filters did not load: try again", broken: "Search did not load: reload the page to try again.",
@@ -52,6 +52,9 @@
   }
   function say(template, term, count) {
     return template.replace("{q}", term).replace("{n}", count === undefined ? "" : count.toLocaleString(zh ? "zh-CN" : "en"));
+  }
+  function counted(key, term, count) {  /* T[key], or T[key + "One"] for one where the language has it */
+    return say(count === 1 && T[key + "One"] ? T[key + "One"] : T[key], term, count);
   }
 
   /* the box, the filters' place and the results' */
@@ -282,7 +285,6 @@
     clearTimeout(timer);
     keep(term);
     var id = ++searchId;
-    ask.hidden = !!groups;  /* before the results come, so that they do not move down */
     var browsing = !term && Object.keys(selected).length > 0;  /* every page with the filters */
     if (!term && !browsing) {
       message.textContent = "";
@@ -302,8 +304,8 @@
       showCounts();
       shown = 0;
       showMore(id, function () {  /* the count and the first results together */
-        message.textContent = browsing ? say(results.length === 1 && T.browseOne ? T.browseOne : T.browse, "", results.length)
-          : say(results.length === 0 ? T.none : results.length === 1 && T.one ? T.one : T.many, term, results.length);
+        message.textContent = browsing ? counted("browse", "", results.length)
+          : results.length ? counted("found", term, results.length) : say(T.none, term);
         list.textContent = "";
       });
     }, function () {
@@ -366,8 +368,10 @@
   /* a linked address with filters: fetch them first, so that its groups show with their counts */
   var ready = Object.keys(selected).length ? loadFilters() : start();
   ready.then(function () {
+    /* offered with or without a query (filters alone list pages), before any results come, so
+       that they do not move down when it appears; gone once the filters are fetched */
+    ask.hidden = false;
     if (query || Object.keys(selected).length) run(query);
-    else if (!groups) ask.hidden = false;  /* filters alone list pages too */
   }, function () {
     message.textContent = T.missing;
   });
